@@ -1,0 +1,62 @@
+import Foundation
+import GRDB
+
+/// The community's SQLite file. Every user action is one method here, one write transaction that
+/// reads, checks and writes inside the same `write {}` block, and records an audit line.
+public struct CommunityDatabase: Sendable {
+    public let pool: DatabasePool
+    public let path: String
+
+    /// Opens (creating if needed) and migrates the file at `path`.
+    /// - Throws: `StoreError` when the file is from a newer version, is not a database, or is locked.
+    public static func open(path: String) throws -> CommunityDatabase {
+        let url = URL(fileURLWithPath: path)
+        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        config.busyMode = .timeout(10)
+        config.prepareDatabase { db in
+            // After open, on every connection: a committed redemption must survive a power cut.
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        let pool: DatabasePool
+        do {
+            pool = try DatabasePool(path: path, configuration: config)
+        } catch let error as DatabaseError {
+            throw translate(error, path: path)
+        }
+        let database = CommunityDatabase(pool: pool, path: path)
+        try database.migrate()
+        return database
+    }
+
+    private func migrate() throws {
+        let migrator = Schema.migrator
+        do {
+            let superseded = try pool.read { db in try migrator.hasBeenSuperseded(db) }
+            if superseded { throw StoreError.newerSchema(path: path) }
+            try migrator.migrate(pool)
+        } catch let error as DatabaseError {
+            throw Self.translate(error, path: path)
+        }
+    }
+
+    static func translate(_ error: DatabaseError, path: String) -> StoreError {
+        switch error.resultCode {
+        case .SQLITE_NOTADB, .SQLITE_CORRUPT: return .notADatabase(path: path)
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return .locked(path: path)
+        default: return .cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
+        }
+    }
+
+    /// The names of migrations applied to this file, oldest first.
+    public func appliedMigrations() throws -> [String] {
+        try pool.read { db in try Schema.migrator.appliedMigrations(db) }
+    }
+
+    /// Changes whenever another connection commits; the UI polls it to refresh within a second.
+    /// Always read on the writer, one fixed connection, as SQLite requires for `data_version`.
+    public func dataVersion() throws -> Int {
+        try pool.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
+    }
+}
