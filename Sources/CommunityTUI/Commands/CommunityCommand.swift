@@ -1,0 +1,29 @@
+import ArgumentParser
+import CommunityModel
+import Foundation
+
+@main
+struct CommunityCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "community",
+        abstract: "社区党建工作台 · Community Workbench — the keyboard-driven terminal UI and its tools.",
+        discussion: """
+        With no subcommand, opens the terminal UI on the database. A new database starts a first-run \
+        setup (community name, street, district, first operator).
+        """,
+        subcommands: [InitCommand.self, SeedDemoCommand.self, ImportCommand.self, ExportCommand.self,
+                      StatsCommand.self, CheckCommand.self, BackupCommand.self, GenerateCommand.self]
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Flag(name: .long, help: "Open the demo database (朝东社区), signed in as the demo secretary.")
+    var demo = false
+
+    func run() throws {
+        global.applyLanguage()
+        try reportingErrors {
+            try TUILauncher(global: global, demo: demo).run()
+        }
+    }
+}

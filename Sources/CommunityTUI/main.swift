@@ -1,3 +1,0 @@
-import CNcurses
-import CommunityModel
-print("hi")
