@@ -24,7 +24,7 @@ extension CommunityDatabase {
         let hash = try PinHasher.hash(pin: pin, salt: salt)
         return try pool.write { db in
             if try CommunityProfile.fetchOne(db, key: 1) != nil {
-                throw StoreError.cannotOpen(path: path, reason: "已初始化 / already set up")
+                throw SetupError.alreadySetUp(path: path, community: try String.fetchOne(db, sql: "SELECT name FROM community_profile") ?? "")
             }
             var p = profile
             p.name = name; p.street = street; p.district = district; p.city = city
@@ -50,7 +50,7 @@ extension CommunityDatabase {
         let hash = try PinHasher.hash(pin: pin, salt: salt)
         return try pool.write { db in
             if try Int.fetchOne(db, sql: "SELECT 1 FROM operator WHERE name = ?", arguments: [opName]) != nil {
-                throw RosterError.duplicateOrganisation(opName)
+                throw SetupError.duplicateOperator(opName)
             }
             var op = Operator(id: nil, name: opName, role: role, pinHash: hash, pinSalt: salt,
                               failedAttempts: 0, lockedUntil: nil, active: true, createdAt: Day.timestamp())

@@ -28,6 +28,17 @@ public struct RosterCounts: Sendable, Equatable, Codable {
     public var membersActive: Int
     public var membersCity: Int
     public var membersDistrict: Int
+
+    // `stats --json` is read by scripts: its keys are snake_case whatever encoder is used.
+    enum CodingKeys: String, CodingKey {
+        case organisations, members
+        case organisationsActive = "organisations_active"
+        case organisationsCity = "organisations_city"
+        case organisationsDistrict = "organisations_district"
+        case membersActive = "members_active"
+        case membersCity = "members_city"
+        case membersDistrict = "members_district"
+    }
 }
 
 extension CommunityDatabase {
@@ -104,19 +115,25 @@ extension CommunityDatabase {
         }
     }
 
+    /// Counts by level cover active rows only: they are what the community can call on.
     public func rosterCounts() throws -> RosterCounts {
-        try pool.read { db in
-            let o = try Row.fetchOne(db, sql: """
-                SELECT COUNT(*) AS n, COALESCE(SUM(active),0) AS a,
-                       COALESCE(SUM(level = '市级' AND active),0) AS c, COALESCE(SUM(level = '区级' AND active),0) AS d FROM organisation
-                """)!
-            let m = try Row.fetchOne(db, sql: """
-                SELECT COUNT(*) AS n, COALESCE(SUM(active),0) AS a,
-                       COALESCE(SUM(level = '市直' AND active),0) AS c, COALESCE(SUM(level = '区直' AND active),0) AS d FROM member
-                """)!
-            return RosterCounts(organisations: o["n"], organisationsActive: o["a"], organisationsCity: o["c"], organisationsDistrict: o["d"],
-                                members: m["n"], membersActive: m["a"], membersCity: m["c"], membersDistrict: m["d"])
-        }
+        try pool.read { db in try Self.rosterCounts(db) }
+    }
+
+    static func rosterCounts(_ db: Database) throws -> RosterCounts {
+        let o = try Row.fetchOne(db, sql: """
+            SELECT COUNT(*) AS n, COALESCE(SUM(active),0) AS a,
+                   COALESCE(SUM(level = '市级' AND active),0) AS c, COALESCE(SUM(level = '区级' AND active),0) AS d FROM organisation
+            """)
+        let m = try Row.fetchOne(db, sql: """
+            SELECT COUNT(*) AS n, COALESCE(SUM(active),0) AS a,
+                   COALESCE(SUM(level = '市直' AND active),0) AS c, COALESCE(SUM(level = '区直' AND active),0) AS d FROM member
+            """)
+        // An aggregate without GROUP BY always returns one row; the fallbacks only keep this free of force-unwraps.
+        return RosterCounts(organisations: o?["n"] ?? 0, organisationsActive: o?["a"] ?? 0,
+                            organisationsCity: o?["c"] ?? 0, organisationsDistrict: o?["d"] ?? 0,
+                            members: m?["n"] ?? 0, membersActive: m?["a"] ?? 0,
+                            membersCity: m?["c"] ?? 0, membersDistrict: m?["d"] ?? 0)
     }
 
     // MARK: Writing
@@ -152,6 +169,10 @@ extension CommunityDatabase {
             guard let old = try Member.fetchOne(db, key: id) else { throw StoreError.notFound(LocalizedText("该党员", "That member")) }
             if try Int.fetchOne(db, sql: "SELECT 1 FROM member WHERE member_code = ? AND id <> ?", arguments: [m.memberCode, id]) != nil {
                 throw RosterError.duplicateMemberCode(m.memberCode)
+            }
+            // Checked here so a stale choice gives a message, not a foreign-key failure.
+            if let org = m.organisationId, try Organisation.fetchOne(db, key: org) == nil {
+                throw RosterError.unknownOrganisation("#\(org)")
             }
             try m.update(db)
             try AuditEntry.record(db, by: actor, action: "member.edit", target: "member:\(id)", detail: Self.diff(old, m))
