@@ -29,7 +29,7 @@ struct TUILauncher {
             return (try CommunityDatabase.open(path: global.databasePath), nil)
         }
         let path = global.db.map { ($0 as NSString).expandingTildeInPath } ?? Paths.demoDatabase
-        let db = try DemoLauncher.openDemo(path: path, createIfMissing: global.db == nil)
+        let db = try DemoLauncher.openDemo(path: path)
         return (db, try db.demoActor())
     }
 }

@@ -16,6 +16,7 @@ struct RosterScreen: Screen {
         case deactivate
         case reactivate
         case toggleInactive
+        case importCSV
     }
 
     let id = ScreenID.roster
@@ -51,6 +52,8 @@ struct RosterScreen: Screen {
                        disabledReason: noEdit ?? noRow),
             KeyBinding(keys: [.char("v")], action: .toggleInactive,
                        help: filter.includeInactive ? LocalizedText("隐藏已停用", "hide deactivated") : LocalizedText("显示已停用", "show deactivated")),
+            KeyBinding(keys: [.char("i")], action: .importCSV, help: LocalizedText("从 CSV 文件导入（先检查全部，无误才写入）", "import a CSV file (all checked before anything is written)"),
+                       disabledReason: noEdit),
         ]
         return table
     }
@@ -86,6 +89,8 @@ struct RosterScreen: Screen {
                 return [.present(.confirm(setActiveConfirm(active: false)))]
             case .reactivate:
                 return [.present(.confirm(setActiveConfirm(active: true)))]
+            case .importCSV:
+                return [.present(.form(RosterForms.importFile(tab == .members ? .members : .organisations)))]
             case .toggleInactive:
                 filter.includeInactive.toggle()
                 try resetLists(ctx)

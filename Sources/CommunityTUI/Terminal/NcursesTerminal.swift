@@ -138,6 +138,8 @@ final class NcursesTerminal: Terminal {
                         }
                     }
                 }
+                // Esc then a key typed quickly (Esc q): keep the key for the next read.
+                unget_wch(wchar_t(bitPattern: UInt32(next)))
                 return .escape
             }
             return .escape
