@@ -19,7 +19,8 @@ struct ImportCommand: ParsableCommand {
             let s = try database.importRoster(kind, csv: csv, by: actor, dryRun: dryRun)
             let skipped = s.blankLinesSkipped > 0 ? LocalizedText("，跳过 \(s.blankLinesSkipped) 个空行", ", \(s.blankLinesSkipped) blank lines skipped") : LocalizedText("", "")
             let verb = dryRun ? LocalizedText("检查通过，可导入", "Checked, ready to import") : LocalizedText("已导入", "Imported")
-            return verb + LocalizedText(" \(s.rows) 条\(kind.label.zh)（\(s.encoding.rawValue) 编码", " \(s.rows) \(kind.label.en) (\(s.encoding.rawValue)") + skipped + LocalizedText("）。", ").")
+            let unit = kind == .members ? "名" : "个"
+            return verb + LocalizedText(" \(s.rows) \(unit)\(kind.label.zh)（\(s.encoding.rawValue) 编码", " \(s.rows) \(kind.label.en) (\(s.encoding.rawValue)") + skipped + LocalizedText("）。", ").")
         }
     }
 
