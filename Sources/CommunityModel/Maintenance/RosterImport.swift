@@ -13,6 +13,16 @@ public enum RosterImportKind: String, Sendable, CaseIterable {
     }
 }
 
+extension RosterImportKind {
+    /// Guesses what a file holds from its header (for `community import FILE` without `--what`): the kind
+    /// whose required columns are all there. Nil when the file cannot be read or neither (or both) fit.
+    public static func detect(csv: Data) -> RosterImportKind? {
+        guard let header = try? CSVText.parse(csv).header else { return nil }
+        let fitting = allCases.filter { RosterImportColumns.map(header, kind: $0).1.isEmpty }
+        return fitting.count == 1 ? fitting[0] : nil
+    }
+}
+
 /// What an import wrote (or, for a check, would write).
 public struct ImportSummary: Sendable, Equatable {
     public var kind: RosterImportKind
