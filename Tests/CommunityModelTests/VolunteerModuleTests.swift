@@ -75,7 +75,7 @@ final class VolunteerModuleTests: XCTestCase {
     func testCheckFindsABalanceThatDisagreesWithTheLedger() throws {
         let f = try rosterFixture()
         try seed(f)
-        try f.db.pool.write { try $0.execute(sql: "UPDATE points_balance SET balance = balance + 5 WHERE rowid IN (SELECT rowid FROM points_balance LIMIT 1)") }
+        try f.db.pool.write { try $0.execute(sql: "UPDATE points_balance SET balance = balance + 5 WHERE (holder_kind, holder_id) IN (SELECT holder_kind, holder_id FROM points_balance LIMIT 1)") }
         let problems = try f.db.pool.read { try VolunteerModule.check($0) }
         XCTAssertEqual(problems.count, 1, "\(problems)")
         XCTAssertEqual(problems.first?.area, "ledger")

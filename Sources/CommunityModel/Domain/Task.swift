@@ -63,6 +63,13 @@ public struct VolunteerTask: Codable, Sendable, Equatable, FetchableRecord, Muta
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
+    /// Every column but `taken`, which only the claim triggers write: saving a task read earlier in the
+    /// transaction must never put back a stale count.
+    static let savedColumns = ["title", "category", "audience", "starts_at", "ends_at", "place", "places", "points",
+                               "description", "status", "cancel_reason", "created_at", "published_at"]
+
+    func save(_ db: Database) throws { try update(db, columns: Self.savedColumns) }
+
     public func state(now: String = VolunteerClock.now()) -> TaskState {
         TaskState.derive(status: status, startsAt: startsAt, endsAt: endsAt, places: places, taken: taken, now: now)
     }

@@ -29,8 +29,7 @@ extension CommunityDatabase {
             SELECT c.id, c.task_id, t.title AS task_title, t.points AS task_points, c.member_id, c.organisation_id,
                    COALESCE(m.name, o.name, '') AS claimant_name, COALESCE(m.member_code, '') AS claimant_code,
                    c.state, c.claimed_at, c.reply_note, c.replied_at, c.review_reason, c.source, c.external_id,
-                   \(sort) AS sort_key
-            FROM claim c JOIN task t ON t.id = c.task_id
+                   \(sort) AS sort_key FROM claim c JOIN task t ON t.id = c.task_id
             LEFT JOIN member m ON m.id = c.member_id LEFT JOIN organisation o ON o.id = c.organisation_id
             """, sortExpression: sort, idExpression: "c.id")
         switch scope {

@@ -136,7 +136,7 @@ extension CommunityDatabase {
             task.places = d.places
             task.points = d.points
             task.description = d.description
-            try task.update(db)
+            try task.save(db)
             try AuditEntry.record(db, by: actor, action: "task.edit", target: "task:\(id)", detail: Self.diff(old, task))
             return task
         }
@@ -152,7 +152,7 @@ extension CommunityDatabase {
             if task.endsAt <= now { throw TaskError.ended(title: task.title) }
             task.status = .published
             task.publishedAt = VolunteerClock.timestamp()
-            try task.update(db)
+            try task.save(db)
             try AuditEntry.record(db, by: actor, action: "task.publish", target: "task:\(id)", detail: task.title)
             return task
         }
@@ -182,7 +182,7 @@ extension CommunityDatabase {
                 """, arguments: [stamp, actor.name, "任务取消：\(why)", id])
             task.status = .cancelled
             task.cancelReason = why
-            try task.update(db)
+            try task.save(db)
             try AuditEntry.record(db, by: actor, action: "task.cancel", target: "task:\(id)",
                                   detail: "\(task.title)：\(why)；取消认领 \(open.count) 条")
             let refreshed = try VolunteerTask.fetchOne(db, key: id) ?? task

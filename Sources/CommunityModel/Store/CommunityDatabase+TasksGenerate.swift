@@ -99,6 +99,7 @@ enum VolunteerGenerator {
                     let taskId = db.lastInsertedRowID
                     if status != .published { continue }
                     var used = Set<PointsHolder>()
+                    var holders: [PointsHolder] = []  // in claim order: a Set's order differs between runs
                     for _ in 0..<wanted {
                         let h: PointsHolder
                         switch audience {
@@ -107,6 +108,7 @@ enum VolunteerGenerator {
                         case .both: h = (rng.chance(0.8) && !members.isEmpty) || orgs.isEmpty ? .member(rng.pick(members)) : .organisation(rng.pick(orgs))
                         }
                         if !used.insert(h).inserted { continue }
+                        holders.append(h)
                         let roll = rng.int(0...99)
                         let state: ClaimState = !past ? (roll < 70 ? .claimed : .replied)
                             : roll < 75 ? .approved : roll < 80 ? .rejected : roll < 85 ? .noShow : roll < 90 ? .replied : roll < 95 ? .cancelled : .approved
@@ -122,7 +124,6 @@ enum VolunteerGenerator {
                     }
                     // Redemptions and corrections between tasks, spread evenly.
                     extraCarry += extraPerTask
-                    let holders = Array(used)
                     while extraCarry >= 1 && entriesLeft > 0 {
                         extraCarry -= 1
                         let h = holders.isEmpty ? PointsHolder.member(rng.pick(members.isEmpty ? [0] : members)) : rng.pick(holders)

@@ -66,6 +66,8 @@ extension Schema {
             CREATE TRIGGER claim_no_delete BEFORE DELETE ON claim
             BEGIN SELECT RAISE(ABORT, '认领记录不可删除 (claims are never deleted)'); END;
             CREATE TRIGGER claim_no_move BEFORE UPDATE OF task_id, member_id, organisation_id, external_id ON claim
+            WHEN NEW.task_id IS NOT OLD.task_id OR NEW.member_id IS NOT OLD.member_id
+              OR NEW.organisation_id IS NOT OLD.organisation_id OR NEW.external_id IS NOT OLD.external_id
             BEGIN SELECT RAISE(ABORT, '认领的任务和认领人不可更改 (a claim''s task and claimant cannot change)'); END;
 
             CREATE TABLE ledger_entry (
@@ -111,13 +113,16 @@ extension Schema {
                       AND t.amount = -NEW.amount
                       AND t.member_id IS NEW.member_id AND t.organisation_id IS NEW.organisation_id);
             END;
-            -- The balance row moves with every entry, in the same transaction.
+            -- The balance row moves with every entry, in the same transaction. (Not an UPSERT: SQLite checks
+            -- CHECK constraints on the candidate row before the conflict, so a debit would fail as a new row.)
             CREATE TRIGGER ledger_balance AFTER INSERT ON ledger_entry
             BEGIN
-                INSERT INTO points_balance (holder_kind, holder_id, balance, entries)
+                INSERT OR IGNORE INTO points_balance (holder_kind, holder_id, balance, entries)
                 VALUES (CASE WHEN NEW.member_id IS NOT NULL THEN 'member' ELSE 'organisation' END,
-                        COALESCE(NEW.member_id, NEW.organisation_id), NEW.amount, 1)
-                ON CONFLICT (holder_kind, holder_id) DO UPDATE SET balance = balance + excluded.balance, entries = entries + 1;
+                        COALESCE(NEW.member_id, NEW.organisation_id), 0, 0);
+                UPDATE points_balance SET balance = balance + NEW.amount, entries = entries + 1
+                WHERE holder_kind = (CASE WHEN NEW.member_id IS NOT NULL THEN 'member' ELSE 'organisation' END)
+                  AND holder_id = COALESCE(NEW.member_id, NEW.organisation_id);
             END;
             """)
             try db.execute(sql: appendOnlyTriggers("ledger_entry", message: "积分流水只能追加，不可修改或删除 (the points ledger is append-only)"))
