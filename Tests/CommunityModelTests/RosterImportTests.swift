@@ -165,6 +165,20 @@ final class RosterImportTests: XCTestCase {
         XCTAssertEqual(summary.blankLinesSkipped, 1)
     }
 
+    func testExcelUnicodeTextIsUTF16TabSeparatedAndAccepted() throws {
+        let text = "名称\t级别\t联系人\t电话\r\n区税务局党委\t区级\t朱晓燕\t15930712093\r\n"
+        let bytes = try iconv(text, to: "UTF-16") // iconv writes a byte-order mark, as Excel does
+        let summary = try database.importRoster(.organisations, csv: bytes, by: actor, today: F.today)
+        XCTAssertEqual(summary.encoding, .utf16)
+        XCTAssertEqual(try database.organisation(named: "区税务局党委")?.contact, "朱晓燕")
+    }
+
+    func testTheKindIsGuessedFromTheHeader() {
+        XCTAssertEqual(RosterImportKind.detect(csv: Data((Self.header + "张三,13800000001,公交集团党委,市直,A1,2024-03-01\n").utf8)), .members)
+        XCTAssertEqual(RosterImportKind.detect(csv: Data("名称,级别,联系人,电话\n".utf8)), .organisations)
+        XCTAssertNil(RosterImportKind.detect(csv: Data("a,b\n1,2\n".utf8)))
+    }
+
     /// Re-encodes text with the system's iconv, as a file saved by Excel or WPS would be.
     func iconv(_ text: String, to encoding: String) throws -> Data {
         let folder = try F.temporaryFolder()
