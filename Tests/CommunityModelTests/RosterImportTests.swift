@@ -163,6 +163,12 @@ final class RosterImportTests: XCTestCase {
         let summary = try database.importRoster(.members, csv: try Data(contentsOf: url), by: actor, today: F.today)
         XCTAssertEqual(summary.rows, 3)
         XCTAssertEqual(summary.blankLinesSkipped, 1)
+        // "姓名*" and "手机号" headers understood, "王 志强" padded for alignment stored as 王志强, dates normalised
+        let row = try XCTUnwrap(try database.members(RosterFilter(text: "FY102"), .first(1)).first)
+        XCTAssertEqual(row.name, "王志强")
+        XCTAssertEqual(row.reportedOn, "2024-03-03")
+        XCTAssertEqual(row.level, .district)
+        XCTAssertEqual(try database.members(RosterFilter(text: "GJ101"), .first(1)).first?.reportedOn, "2024-03-01")
     }
 
     func testExcelUnicodeTextIsUTF16TabSeparatedAndAccepted() throws {
@@ -171,6 +177,13 @@ final class RosterImportTests: XCTestCase {
         let summary = try database.importRoster(.organisations, csv: bytes, by: actor, today: F.today)
         XCTAssertEqual(summary.encoding, .utf16)
         XCTAssertEqual(try database.organisation(named: "区税务局党委")?.contact, "朱晓燕")
+    }
+
+    func testHeaderNotesInBracketsAndLatinNamesAreHandled() throws {
+        let csv = "姓名,手机号码（11位）,单位,党员编号\nMaria Li,13800000009,公交集团党委,GJ009\n王　芳,13800000010,公交集团党委,GJ010\n"
+        try database.importRoster(.members, csv: Data(csv.utf8), by: actor, today: F.today)
+        XCTAssertEqual(try database.members(RosterFilter(text: "GJ009"), .first(1)).first?.name, "Maria Li")
+        XCTAssertEqual(try database.members(RosterFilter(text: "GJ010"), .first(1)).first?.name, "王芳")
     }
 
     func testTheKindIsGuessedFromTheHeader() {
