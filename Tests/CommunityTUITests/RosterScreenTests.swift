@@ -63,7 +63,7 @@ final class RosterScreenTests: XCTestCase {
         try f.seedRoster()
         f.press(.char("7"), .tab)
         XCTAssertTrue(f.text.contains("单位党组织"))
-        XCTAssertTrue(f.text.contains("在册 2 个（市级 1 · 区级 1）"), f.text)
+        XCTAssertTrue(f.text.contains("共 2 个，在册 2（市级 1 · 区级 1）"), f.text)
         XCTAssertTrue(f.text.contains("区法院党组"))
     }
 

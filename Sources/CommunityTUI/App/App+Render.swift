@@ -42,9 +42,14 @@ extension App {
             x += buffer.put(label, x: x, y: 0, style: active ? .tabActive : .title) + 1
         }
         let name = communityName.isEmpty ? LocalizedText("社区党建工作台", "Community Workbench").text() : communityName
-        let right = isDemo ? name + LocalizedText(" · 演示", " · demo").text() : name
-        let w = DisplayWidth.of(right)
-        if x + w + 1 < width { buffer.put(right, x: width - w - 1, y: 0, style: .title) }
+        // The demo marker matters more than room: a secretary must never mistake demo data for real records.
+        for right in [isDemo ? name + LocalizedText(" · 演示", " · demo").text() : name, isDemo ? LocalizedText("演示", "demo").text() : name] {
+            let w = DisplayWidth.of(right)
+            if x + w + 1 < width {
+                buffer.put(right, x: width - w - 1, y: 0, style: .title)
+                break
+            }
+        }
     }
 
     private func renderWelcome(into buffer: inout ScreenBuffer, area: Rect) {

@@ -51,7 +51,7 @@ struct DashboardScreen: Screen {
             buffer.put(LocalizedText("还没有任何操作记录。", "Nothing has been recorded yet.").text(), x: area.x + 2, y: y, style: .muted)
         }
         for entry in recent where y < area.maxY - 1 {
-            let line = "\(entry.at.prefix(16))  \(TextFit.fit(entry.operatorName, to: 10))  \(entry.action)  \(entry.detail)"
+            let line = "\(entry.at.prefix(16))  \(TextFit.fit(entry.operatorName, to: 10))  \(TextFit.fit(AuditActionLabels.label(entry.action), to: 10))  \(entry.detail)"
             buffer.put(line, x: area.x + 2, y: y, maxWidth: area.width - 4, style: .muted)
             y += 1
         }

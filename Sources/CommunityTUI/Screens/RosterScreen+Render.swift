@@ -70,10 +70,10 @@ extension RosterScreen {
         x += 2
         if let counts {
             let summary = tab == .members
-                ? LocalizedText("在册 \(counts.membersActive) 人（市直 \(counts.membersCity) · 区直 \(counts.membersDistrict)）",
-                                "\(counts.membersActive) active (city \(counts.membersCity) · district \(counts.membersDistrict))")
-                : LocalizedText("在册 \(counts.organisationsActive) 个（市级 \(counts.organisationsCity) · 区级 \(counts.organisationsDistrict)）",
-                                "\(counts.organisationsActive) active (city \(counts.organisationsCity) · district \(counts.organisationsDistrict))")
+                ? LocalizedText("共 \(counts.members) 人，在册 \(counts.membersActive)（市直 \(counts.membersCity) · 区直 \(counts.membersDistrict)）",
+                                "\(counts.members), \(counts.membersActive) active (city \(counts.membersCity) · district \(counts.membersDistrict))")
+                : LocalizedText("共 \(counts.organisations) 个，在册 \(counts.organisationsActive)（市级 \(counts.organisationsCity) · 区级 \(counts.organisationsDistrict)）",
+                                "\(counts.organisations), \(counts.organisationsActive) active (city \(counts.organisationsCity) · district \(counts.organisationsDistrict))")
             x += buffer.put(summary.text(), x: x, y: area.y, maxWidth: area.maxX - x, style: .normal)
         }
         if !filter.text.isEmpty {
