@@ -3,9 +3,32 @@ import CommunityModel
 import Foundation
 
 struct CheckCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "check", abstract: "(not built yet)")
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check the database's integrity (完整性检查); exit 1 listing every problem.",
+        discussion: """
+        Runs SQLite's integrity check and foreign-key check, verifies the audit log's append-only triggers and \
+        the schema version, then every module's checks (ledger sums, stock, issue histories…). The file is \
+        opened read-only and never changed; a damaged file is reported, not crashed on.
+        """)
+
     @OptionGroup var global: GlobalOptions
+
     func run() throws {
-        throw CommandFailure(text: "check: not built yet")
+        global.applyLanguage()
+        try reportingErrors {
+            let path = global.databasePath
+            guard FileManager.default.fileExists(atPath: path) else { throw global.missingDatabase(path) }
+            let problems = try CommunityDatabase.check(path: path)
+            if problems.isEmpty {
+                print(LocalizedText("检查通过：\(path) 未发现问题。", "Check passed: no problems found in \(path).").text())
+                return
+            }
+            for problem in problems {
+                print(problem.description)
+            }
+            throw CommandFailure(text: LocalizedText(
+                "检查发现 \(problems.count) 个问题（见上）。", "The check found \(problems.count) problem(s), listed above.").text())
+        }
     }
 }
