@@ -168,8 +168,14 @@ extension CommunityDatabase {
     }
 
     static func problem(for error: DatabaseError, path: String) -> IntegrityProblem {
-        IntegrityProblem(area: "sqlite", detail: LocalizedText(
-            "文件 \(path) 不是 SQLite 数据库，或文件头已损坏（\(error.message ?? "\(error.resultCode)")）。请从备份恢复。",
-            "the file \(path) is not an SQLite database or its header is damaged (\(error.message ?? "\(error.resultCode)")). Restore it from a backup."))
+        let reason = error.message ?? "\(error.resultCode)"
+        if error.resultCode == .SQLITE_CORRUPT {
+            return IntegrityProblem(area: "sqlite", detail: LocalizedText(
+                "数据库 \(path) 已损坏，连表结构都无法读取（\(reason)）。请从备份恢复（community backup 生成的文件）。",
+                "the database \(path) is damaged so badly that its tables cannot be read (\(reason)). Restore it from a backup made with `community backup`."))
+        }
+        return IntegrityProblem(area: "sqlite", detail: LocalizedText(
+            "文件 \(path) 不是 SQLite 数据库，或文件头已损坏（\(reason)）。请确认 --db 指向的文件，或从备份恢复。",
+            "the file \(path) is not an SQLite database or its header is damaged (\(reason)). Check the file given with --db, or restore it from a backup."))
     }
 }

@@ -32,11 +32,17 @@ struct StatsCommand: ParsableCommand {
     static func flatten(_ value: Any, prefix: String) -> [String] {
         switch value {
         case let object as [String: Any]:
-            return object.keys.sorted().flatMap { key in flatten(object[key] as Any, prefix: prefix.isEmpty ? key : "\(prefix).\(key)") }
+            return object.keys.sorted().flatMap { key -> [String] in
+                guard let child = object[key] else { return [] }
+                return flatten(child, prefix: prefix.isEmpty ? key : "\(prefix).\(key)")
+            }
         case let list as [Any]:
             return list.enumerated().flatMap { index, item in flatten(item, prefix: "\(prefix)[\(index)]") }
         case is NSNull:
             return ["\(prefix): -"]
+        case let number as NSNumber where String(cString: number.objCType) == "c":
+            // JSONSerialization hands booleans back as numbers; say yes/no rather than 1/0.
+            return ["\(prefix): \(number.boolValue ? LocalizedText("是", "yes").text() : LocalizedText("否", "no").text())"]
         default:
             return ["\(prefix): \(value)"]
         }
