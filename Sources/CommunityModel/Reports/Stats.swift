@@ -73,9 +73,15 @@ public struct StatsReport: Sendable {
 extension CommunityDatabase {
     /// Collects the `stats --json` figures in one read transaction, so every number describes the same moment
     /// even while another terminal keeps writing.
-    /// - Throws: `StoreError.missingProfile` on a database that has not been set up.
+    /// - Throws: `StoreError.missingProfile` on a database that has not been set up; `StoreError` for a damaged
+    ///   or locked file.
     public func stats(today: String = Day.today()) throws -> StatsReport {
-        try pool.read { db in try Self.stats(db, today: today, modules: Modules.all) }
+        do {
+            return try pool.read { db in try Self.stats(db, today: today, modules: Modules.all) }
+        } catch let error as DatabaseError {
+            // A damaged or locked file is told in words, not as an SQLite code.
+            throw Self.translate(error, path: path)
+        }
     }
 
     static func stats(_ db: Database, today: String, modules: [any ModuleHooks.Type]) throws -> StatsReport {

@@ -47,19 +47,24 @@ public struct ExportTable: Sendable {
 extension CommunityDatabase {
     /// Streams `table` to `handle` in `format`, row by row from a database cursor inside one read transaction
     /// (a consistent snapshot while other terminals keep writing). Returns the number of rows written.
-    /// - Throws: a database error, or the file system's error when the output cannot be written.
+    /// - Throws: `StoreError` for a damaged or locked database, or the file system's error when the output
+    ///   cannot be written.
     @discardableResult
     public func export(_ table: ExportTable, as format: ExportFormat, to handle: FileHandle) throws -> Int {
         let sink = ExportSink(handle: handle)
-        let count = try pool.read { db -> Int in
-            let cursor = try Row.fetchCursor(db, sql: table.sql)
-            switch format {
-            case .csv: return try Self.writeCSV(table, cursor, to: sink)
-            case .json: return try Self.writeJSON(table, cursor, to: sink)
+        do {
+            let count = try pool.read { db -> Int in
+                let cursor = try Row.fetchCursor(db, sql: table.sql)
+                switch format {
+                case .csv: return try Self.writeCSV(table, cursor, to: sink)
+                case .json: return try Self.writeJSON(table, cursor, to: sink)
+                }
             }
+            try sink.finish()
+            return count
+        } catch let error as DatabaseError {
+            throw Self.translate(error, path: path)
         }
-        try sink.finish()
-        return count
     }
 
     private static func writeCSV(_ table: ExportTable, _ rows: RowCursor, to sink: ExportSink) throws -> Int {
