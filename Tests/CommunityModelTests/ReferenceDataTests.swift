@@ -182,6 +182,36 @@ final class ReferenceDataTests: XCTestCase {
         XCTAssertEqual(error.path, "steps")
     }
 
+    func testStepsOutOfOrderAndBadMinimumAreRefused() throws {
+        try edit("consultation.json") { root in Self.set(&root, "steps", 3, "key", "deliberate") }
+        XCTAssertEqual(try loadError().path, "steps[3].key")
+        try edit("consultation.json") { root in
+            Self.set(&root, "steps", 3, "key", "research")
+            root["minimum_party_kinds"] = 7
+        }
+        XCTAssertEqual(try loadError().path, "minimum_party_kinds")
+    }
+
+    func testAListWhereAnObjectBelongsIsAWrongTypeForTheWholeFile() throws {
+        try Data("[1, 2, 3]".utf8).write(to: directory.appendingPathComponent("catalog.json"))
+        let error = try loadError()
+        XCTAssertEqual(error.file, "catalog.json")
+        XCTAssertEqual(error.path, "")
+        guard case .wrongType(_, let found) = error.problem else { return XCTFail("expected wrong type, got \(error.problem)") }
+        XCTAssertEqual(found.en, "a list")
+    }
+
+    func testMessageNamesTheFileOnDiskAndThePathInBothLanguages() throws {
+        try edit("star-standard.json") { root in Self.set(&root, "criteria", 3, "weight", "四") }
+        let error = try loadError()
+        let location = directory.appendingPathComponent("star-standard.json").path
+        for text in [error.message.zh, error.message.en] {
+            XCTAssertTrue(text.contains(location), text)
+            XCTAssertTrue(text.contains("criteria[3].weight"), text)
+        }
+        XCTAssertTrue(error.message.en.contains("expected a whole number"), error.message.en)
+    }
+
     func testDuplicatePartyKindKeyIsRefused() throws {
         try edit("consultation.json") { root in Self.set(&root, "party_kinds", 3, "key", "residents_committee") }
         XCTAssertEqual(try loadError().path, "party_kinds[3].key")
