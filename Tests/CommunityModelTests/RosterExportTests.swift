@@ -12,7 +12,7 @@ final class RosterExportTests: XCTestCase {
         let file = directory.appendingPathComponent("\(kind.rawValue).\(format.rawValue)")
         XCTAssertTrue(FileManager.default.createFile(atPath: file.path, contents: nil))
         let handle = try FileHandle(forWritingTo: file)
-        let count = try database.export(kind.table, as: format, to: handle)
+        let count = try kind.write(from: database, as: format, to: handle)
         try handle.close()
         return (try Data(contentsOf: file), count)
     }

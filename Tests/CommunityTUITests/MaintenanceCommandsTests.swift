@@ -69,6 +69,34 @@ final class MaintenanceCommandsTests: XCTestCase {
         XCTAssertEqual(rows.first?["members"] as? Int, 5)
     }
 
+    func testExportIssuesWithTheCommunitysReferenceData() throws {
+        let run = try community(["export", "--what", "issues", "--db", databasePath])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stdout.hasPrefix("\u{FEFF}"), run.stdout)
+    }
+
+    func testCheckReportsABrokenReferenceFileAndStillChecksTheDatabase() throws {
+        // A copy of data/ whose star standard has one criterion too few.
+        let data = directory.appendingPathComponent("data")
+        let shipped = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("data")
+        try FileManager.default.copyItem(at: shipped, to: data)
+        let star = data.appendingPathComponent("star-standard.json")
+        var root = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: star)) as? [String: Any])
+        root["criteria"] = Array((root["criteria"] as? [Any] ?? []).dropLast())
+        try JSONSerialization.data(withJSONObject: root).write(to: star)
+
+        let run = try community(["check", "--db", databasePath, "--lang", "en"], environment: ["COMMUNITY_DATA": data.path])
+        XCTAssertEqual(run.status, 1)
+        XCTAssertTrue(run.stdout.contains("[reference]"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("star-standard.json"), run.stdout)
+        XCTAssertTrue(run.stderr.contains("1 problem"), run.stderr)
+
+        let stats = try community(["stats", "--json", "--db", databasePath], environment: ["COMMUNITY_DATA": data.path])
+        XCTAssertEqual(stats.status, 1, "figures are not computed against a broken reference")
+        XCTAssertTrue(stats.stderr.contains("criteria"), stats.stderr)
+    }
+
     func testBackupRefusesAnExistingFile() throws {
         let target = directory.appendingPathComponent("backup.sqlite").path
         let first = try community(["backup", "--to", target, "--db", databasePath])
@@ -110,13 +138,14 @@ final class MaintenanceCommandsTests: XCTestCase {
         throw XCTSkip("the community binary is not built beside the tests")
     }
 
-    private func community(_ arguments: [String]) throws -> Run {
+    private func community(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Run {
         let process = Process()
         process.executableURL = try binary()
         process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
         environment.removeValue(forKey: "COMMUNITY_LANG")
         environment.removeValue(forKey: "COMMUNITY_DB")
+        environment.merge(extra) { _, new in new }
         process.environment = environment
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

@@ -1,19 +1,5 @@
 import Foundation
 
-/// What `community export --what …` can write. Another kind (issues, claims, the ledger…) is one more case
-/// here and one more `ExportTable`.
-public enum ExportKind: String, Sendable, CaseIterable {
-    case members
-    case organisations
-
-    public var table: ExportTable {
-        switch self {
-        case .members: return RosterExport.members
-        case .organisations: return RosterExport.organisations
-        }
-    }
-}
-
 /// The roster as export tables; the CSV headers match the roster import so an exported file can be edited in
 /// Excel and imported again.
 public enum RosterExport {

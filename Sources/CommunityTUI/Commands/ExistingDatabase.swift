@@ -10,6 +10,16 @@ extension GlobalOptions {
         return try CommunityDatabase.open(path: path)
     }
 
+    /// Loads `data/` and puts its consultation settings in force, so the modules' figures and checks use the
+    /// community's own step deadlines and names rather than the built-in defaults.
+    /// - Throws: `ReferenceDataError` naming the bad file, the path inside it and what was expected.
+    @discardableResult
+    func applyReferenceData() throws -> ReferenceData {
+        let reference = try ReferenceData.load(from: Paths.referenceData)
+        ConsultationReference.active = reference.consultation
+        return reference
+    }
+
     func missingDatabase(_ path: String) -> CommandFailure {
         CommandFailure(text: LocalizedText(
             "找不到数据库文件 \(path)。请用 --db 指定正确的文件，或先运行 community init 建立数据库。",

@@ -29,13 +29,13 @@ struct ExportCommand: ParsableCommand {
         global.applyLanguage()
         try reportingErrors {
             let database = try global.openExistingDatabase()
-            let table = what.table
+            try global.applyReferenceData()
             guard let to else {
-                try database.export(table, as: format, to: FileHandle.standardOutput)
+                try what.write(from: database, as: format, to: FileHandle.standardOutput)
                 return
             }
             let target = URL(fileURLWithPath: (to as NSString).expandingTildeInPath)
-            let count = try Self.writeReplacing(target) { handle in try database.export(table, as: format, to: handle) }
+            let count = try Self.writeReplacing(target) { handle in try what.write(from: database, as: format, to: handle) }
             printError(LocalizedText("已导出 \(count) 行到 \(target.path)。", "Exported \(count) rows to \(target.path).").text())
         }
     }

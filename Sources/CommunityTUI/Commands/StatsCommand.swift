@@ -17,6 +17,7 @@ struct StatsCommand: ParsableCommand {
         global.applyLanguage()
         try reportingErrors {
             let database = try global.openExistingDatabase()
+            try global.applyReferenceData()
             let data = try database.stats().json()
             if json {
                 FileHandle.standardOutput.write(data)
