@@ -1,0 +1,125 @@
+import Foundation
+import GRDB
+
+/// Reviewing claims: approve (points in the same transaction), reject with a reason, mark 未到, revoke an approval.
+extension CommunityDatabase {
+    /// Approves 已回复 claims, crediting each claimant the task's points in the same transaction.
+    /// All or nothing: if any claim cannot be approved nothing is written. Claims already approved (a retry, or
+    /// another terminal got there first) are reported as already done and credited nothing.
+    /// - Throws: `ClaimError.wrongState` naming the first claim that is not 已回复.
+    @discardableResult
+    public func approveClaims(_ ids: [Int64], by actor: Actor) throws -> ReviewOutcome {
+        if ids.isEmpty { throw ClaimError.nothingSelected }
+        return try pool.write { db in
+            var outcome = ReviewOutcome()
+            for id in Self.unique(ids) {
+                let credited = try Self.approve(db, claimId: id, by: actor)
+                if let credited { outcome.changed.append(id); outcome.pointsCredited += credited } else { outcome.alreadyDone.append(id) }
+            }
+            return outcome
+        }
+    }
+
+    /// Approves one claim inside a transaction. Returns the points credited, or nil when it was already approved.
+    static func approve(_ db: Database, claimId: Int64, by actor: Actor?) throws -> Int? {
+        guard var claim = try Claim.fetchOne(db, key: claimId), let holder = claim.holder else { throw ClaimError.unknownClaim }
+        if claim.state == .approved { return nil }
+        guard claim.state == .replied else {
+            throw ClaimError.wrongState(action: LocalizedText("审核通过", "approved"), state: claim.state, expected: [.replied])
+        }
+        guard let task = try VolunteerTask.fetchOne(db, key: claim.taskId) else { throw ClaimError.unknownTask }
+        claim.state = .approved
+        claim.reviewedAt = VolunteerClock.timestamp()
+        claim.reviewedBy = actor?.name ?? "system"
+        claim.reviewReason = ""
+        try claim.update(db)
+        try AuditEntry.record(db, by: actor, action: "claim.approve", target: "claim:\(claimId)", detail: "\(task.title) +\(task.points)")
+        // A task worth 0 points is thanks only: approved, nothing to post.
+        if task.points > 0 {
+            let earlier = try LedgerEntry.filter(LedgerEntry.Columns.claimId == claimId && LedgerEntry.Columns.kind == LedgerKind.credit.rawValue).fetchCount(db)
+            let key = ClaimRules.creditKey(claimId: claimId, approval: earlier + 1)
+            try postLedgerEntry(db, LedgerPosting(holder: holder, kind: .credit, amount: task.points, reason: task.title,
+                                                  idempotencyKey: key, reference: "task:\(task.id ?? 0)", claimId: claimId), by: actor)
+        }
+        return task.points
+    }
+
+    /// Rejects 已回复 claims with a reason the claimant will see. All or nothing; already-rejected claims are skipped.
+    @discardableResult
+    public func rejectClaims(_ ids: [Int64], reason: String, by actor: Actor) throws -> ReviewOutcome {
+        try close(ids, to: .rejected, from: [.replied], reason: reason, reasonRequired: true,
+                  action: LocalizedText("驳回", "rejected"), by: actor)
+    }
+
+    /// Marks claims 未到 (no-show): no points, and the claimant's record shows it.
+    @discardableResult
+    public func markNoShow(_ ids: [Int64], reason: String = "", by actor: Actor) throws -> ReviewOutcome {
+        try close(ids, to: .noShow, from: [.claimed, .replied], reason: reason, reasonRequired: false,
+                  action: LocalizedText("标记未到", "marked no-show"), by: actor)
+    }
+
+    private func close(_ ids: [Int64], to target: ClaimState, from allowed: [ClaimState], reason: String, reasonRequired: Bool,
+                       action: LocalizedText, by actor: Actor) throws -> ReviewOutcome {
+        if ids.isEmpty { throw ClaimError.nothingSelected }
+        let why = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        if reasonRequired && why.isEmpty { throw ClaimError.reasonRequired(action: action) }
+        return try pool.write { db in
+            var outcome = ReviewOutcome()
+            for id in Self.unique(ids) {
+                guard var claim = try Claim.fetchOne(db, key: id) else { throw ClaimError.unknownClaim }
+                if claim.state == target { outcome.alreadyDone.append(id); continue }
+                guard allowed.contains(claim.state) else { throw ClaimError.wrongState(action: action, state: claim.state, expected: allowed) }
+                claim.state = target
+                claim.reviewedAt = VolunteerClock.timestamp()
+                claim.reviewedBy = actor.name
+                claim.reviewReason = why
+                try claim.update(db)
+                try AuditEntry.record(db, by: actor, action: target == .rejected ? "claim.reject" : "claim.noshow", target: "claim:\(id)", detail: why)
+                outcome.changed.append(id)
+            }
+            return outcome
+        }
+    }
+
+    /// Revokes an approval: posts a reversal of its credit and puts the claim back in the review queue.
+    /// Refused when the points have already been spent (a balance never goes below zero): adjust instead.
+    /// - Throws: `ClaimError.wrongState` unless 已通过, `LedgerError.wouldGoNegative`.
+    @discardableResult
+    public func revokeApproval(claimId: Int64, reason: String, requestId: String = UUID().uuidString, by actor: Actor) throws -> LedgerEntry? {
+        try pool.write { db in
+            try Self.revokeApproval(db, claimId: claimId, reason: reason, idempotencyKey: "revoke:\(requestId)", by: actor)
+        }
+    }
+
+    /// Inside a transaction. Returns the reversal (nil when the task earned 0 points, so there was nothing to reverse).
+    @discardableResult
+    static func revokeApproval(_ db: Database, claimId: Int64, reason: String, idempotencyKey: String, by actor: Actor?) throws -> LedgerEntry? {
+        let why = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        if why.isEmpty { throw ClaimError.reasonRequired(action: LocalizedText("撤销审核", "revoke an approval")) }
+        // A retry of the same revocation finds its reversal and changes nothing.
+        if let done = try LedgerEntry.filter(LedgerEntry.Columns.idempotencyKey == idempotencyKey).fetchOne(db) { return done }
+        guard var claim = try Claim.fetchOne(db, key: claimId) else { throw ClaimError.unknownClaim }
+        guard claim.state == .approved else {
+            throw ClaimError.wrongState(action: LocalizedText("撤销审核", "revoked"), state: claim.state, expected: [.approved])
+        }
+        // The credit that is still standing: the latest credit of this claim without a reversal.
+        let credit = try LedgerEntry.fetchOne(db, sql: """
+            SELECT * FROM ledger_entry e WHERE e.claim_id = ? AND e.kind = 'credit'
+              AND NOT EXISTS (SELECT 1 FROM ledger_entry r WHERE r.reverses_id = e.id)
+            ORDER BY e.id DESC LIMIT 1
+            """, arguments: [claimId])
+        let reversal = try credit.map { try reverse(db, $0, reason: "撤销审核：\(why)", idempotencyKey: idempotencyKey, by: actor) }
+        claim.state = .replied
+        claim.reviewedAt = nil
+        claim.reviewedBy = ""
+        claim.reviewReason = "撤销审核：\(why)"
+        try claim.update(db)
+        try AuditEntry.record(db, by: actor, action: "claim.revoke", target: "claim:\(claimId)", detail: why)
+        return reversal
+    }
+
+    static func unique(_ ids: [Int64]) -> [Int64] {
+        var seen = Set<Int64>()
+        return ids.filter { seen.insert($0).inserted }
+    }
+}

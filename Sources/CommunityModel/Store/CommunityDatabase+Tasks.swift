@@ -1,0 +1,192 @@
+import Foundation
+import GRDB
+
+/// A task as the board shows it, with its derived state and its place in the column's order.
+public struct TaskBoardRow: Sendable, Equatable, KeyedRow {
+    public var task: VolunteerTask
+    public var state: TaskState
+    public var sortKey: String
+    public var listKey: ListKey { ListKey(sort: sortKey, id: task.id ?? 0) }
+}
+
+/// How many tasks sit in each board column right now.
+public struct TaskBoardCounts: Sendable, Equatable {
+    public var counts: [TaskState: Int]
+    public func count(_ column: TaskState) -> Int { counts[column] ?? 0 }
+}
+
+/// What cancelling a task did: the open claims it cancelled, so the office can tell those claimants.
+public struct TaskCancellation: Sendable, Equatable {
+    public var task: VolunteerTask
+    public var cancelledClaims: [ClaimRow]
+}
+
+private struct BoardRecord: FetchableRecord {
+    var task: VolunteerTask
+    var sortKey: String
+    init(row: Row) throws {
+        task = try VolunteerTask(row: row)
+        sortKey = row["sort_key"] ?? ""
+    }
+}
+
+extension CommunityDatabase {
+    // MARK: Reading
+
+    /// The SQL for one board column at `now`; each condition has an index behind it (see the v3-volunteer migration).
+    static func boardQuery(_ column: TaskState, now: String, text: String = "") -> KeysetQuery {
+        var q: KeysetQuery
+        func make(_ sort: String, _ conditions: [String], _ args: [String], descending: Bool = false) -> KeysetQuery {
+            var k = KeysetQuery(select: "SELECT task.*, \(sort) AS sort_key FROM task", sortExpression: sort, idExpression: "task.id")
+            k.conditions = conditions
+            k.arguments = args
+            k.descending = descending
+            return k
+        }
+        switch column {
+        case .draft:
+            q = make("task.starts_at", ["task.status = '草稿'"], [])
+        case .open:
+            q = make("task.starts_at", ["task.status = '已发布'", "task.starts_at > ?", "task.taken < task.places"], [now])
+        case .full:
+            q = make("task.starts_at", ["task.status = '已发布'", "task.starts_at > ?", "task.taken >= task.places"], [now])
+        case .inProgress:
+            q = make("task.ends_at", ["task.status = '已发布'", "task.ends_at > ?", "task.starts_at <= ?"], [now, now])
+        case .ended, .cancelled:
+            // Most recently ended first; cancelled tasks sit here too, marked as such.
+            q = make("task.ends_at", ["(task.status = '已取消' OR (task.status = '已发布' AND task.ends_at <= ?))"], [now], descending: true)
+        }
+        let t = text.trimmingCharacters(in: .whitespaces)
+        if !t.isEmpty {
+            q.conditions.append("(task.title LIKE ? ESCAPE '\\' OR task.place LIKE ? ESCAPE '\\' OR task.category LIKE ? ESCAPE '\\')")
+            q.arguments += [likePattern(contains: t), likePattern(contains: t), likePattern(contains: t)]
+        }
+        return q
+    }
+
+    /// One page of a board column.
+    public func tasks(in column: TaskState, text: String = "", now: String = VolunteerClock.now(), _ request: PageRequest) throws -> [TaskBoardRow] {
+        try pool.read { db in
+            let records: [BoardRecord] = try Self.boardQuery(column, now: now, text: text).fetch(db, request)
+            return records.map { TaskBoardRow(task: $0.task, state: $0.task.state(now: now), sortKey: $0.sortKey) }
+        }
+    }
+
+    public func taskCount(in column: TaskState, text: String = "", now: String = VolunteerClock.now(), before key: ListKey? = nil) throws -> Int {
+        try pool.read { db in try Self.boardQuery(column, now: now, text: text).count(db, before: key) }
+    }
+
+    /// Counts for every board column in one read.
+    public func taskBoardCounts(text: String = "", now: String = VolunteerClock.now()) throws -> TaskBoardCounts {
+        try pool.read { db in
+            var counts: [TaskState: Int] = [:]
+            for column in TaskState.boardColumns {
+                counts[column] = try Self.boardQuery(column, now: now, text: text).count(db)
+            }
+            return TaskBoardCounts(counts: counts)
+        }
+    }
+
+    public func task(id: Int64) throws -> VolunteerTask? {
+        try pool.read { db in try VolunteerTask.fetchOne(db, key: id) }
+    }
+
+    // MARK: Writing
+
+    /// Saves a new task as a draft, or publishes it at once.
+    /// - Throws: `TaskError` for a field that is wrong.
+    @discardableResult
+    public func createTask(_ draft: TaskDraft, publish: Bool = false, by actor: Actor) throws -> VolunteerTask {
+        let d = try TaskValidation.validate(draft)
+        return try pool.write { db in try Self.insertTask(db, d, publish: publish, by: actor) }
+    }
+
+    static func insertTask(_ db: Database, _ d: TaskDraft, publish: Bool, by actor: Actor?) throws -> VolunteerTask {
+        let stamp = VolunteerClock.timestamp()
+        var task = VolunteerTask(title: d.title, category: d.category, audience: d.audience, startsAt: d.startsAt, endsAt: d.endsAt,
+                                 place: d.place, places: d.places, points: d.points, description: d.description,
+                                 status: publish ? .published : .draft, createdAt: stamp, publishedAt: publish ? stamp : nil)
+        try task.insert(db)
+        try AuditEntry.record(db, by: actor, action: publish ? "task.publish" : "task.create", target: "task:\(task.id ?? 0)",
+                              detail: "\(task.title) \(task.windowText) \(task.places)人 \(task.points)分")
+        return task
+    }
+
+    /// Changes a task that has not ended. Places cannot drop below the places already taken;
+    /// a change of points applies to approvals from now on (approved work keeps what it earned).
+    /// - Throws: `TaskError`, `ClaimError.unknownTask`.
+    @discardableResult
+    public func updateTask(id: Int64, _ draft: TaskDraft, by actor: Actor, now: String = VolunteerClock.now()) throws -> VolunteerTask {
+        let d = try TaskValidation.validate(draft)
+        return try pool.write { db in
+            guard let old = try VolunteerTask.fetchOne(db, key: id) else { throw ClaimError.unknownTask }
+            switch old.state(now: now) {
+            case .cancelled: throw TaskError.alreadyCancelled(title: old.title)
+            case .ended: throw TaskError.ended(title: old.title)
+            default: break
+            }
+            if d.places < old.taken { throw TaskError.placesBelowTaken(places: d.places, taken: old.taken) }
+            var task = old
+            task.title = d.title
+            task.category = d.category
+            task.audience = d.audience
+            task.startsAt = d.startsAt
+            task.endsAt = d.endsAt
+            task.place = d.place
+            task.places = d.places
+            task.points = d.points
+            task.description = d.description
+            try task.save(db)
+            try AuditEntry.record(db, by: actor, action: "task.edit", target: "task:\(id)", detail: Self.diff(old, task))
+            return task
+        }
+    }
+
+    /// Publishes a draft so it can be claimed.
+    /// - Throws: `TaskError.notDraft` when it is already published or cancelled.
+    @discardableResult
+    public func publishTask(id: Int64, by actor: Actor, now: String = VolunteerClock.now()) throws -> VolunteerTask {
+        try pool.write { db in
+            guard var task = try VolunteerTask.fetchOne(db, key: id) else { throw ClaimError.unknownTask }
+            guard task.status == .draft else { throw TaskError.notDraft(title: task.title) }
+            if task.endsAt <= now { throw TaskError.ended(title: task.title) }
+            task.status = .published
+            task.publishedAt = VolunteerClock.timestamp()
+            try task.save(db)
+            try AuditEntry.record(db, by: actor, action: "task.publish", target: "task:\(id)", detail: task.title)
+            return task
+        }
+    }
+
+    /// Cancels a task with a reason; its open claims (已认领/已回复) are cancelled with it and returned,
+    /// so the office can tell those claimants. Approved work keeps its points.
+    /// - Throws: `TaskError.reasonRequired`, `.alreadyCancelled`, `.ended`.
+    @discardableResult
+    public func cancelTask(id: Int64, reason: String, by actor: Actor, now: String = VolunteerClock.now()) throws -> TaskCancellation {
+        let why = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        if why.isEmpty { throw TaskError.reasonRequired }
+        return try pool.write { db in
+            guard var task = try VolunteerTask.fetchOne(db, key: id) else { throw ClaimError.unknownTask }
+            switch task.state(now: now) {
+            case .cancelled: throw TaskError.alreadyCancelled(title: task.title)
+            case .ended: throw TaskError.ended(title: task.title)
+            default: break
+            }
+            var q = Self.claimQuery(.task(id))
+            q.conditions.append("c.state IN ('已认领', '已回复')")
+            let open: [ClaimRow] = try q.fetch(db, .first(100_000))
+            let stamp = VolunteerClock.timestamp()
+            try db.execute(sql: """
+                UPDATE claim SET state = '已取消', reviewed_at = ?, reviewed_by = ?, review_reason = ?
+                WHERE task_id = ? AND state IN ('已认领', '已回复')
+                """, arguments: [stamp, actor.name, "任务取消：\(why)", id])
+            task.status = .cancelled
+            task.cancelReason = why
+            try task.save(db)
+            try AuditEntry.record(db, by: actor, action: "task.cancel", target: "task:\(id)",
+                                  detail: "\(task.title)：\(why)；取消认领 \(open.count) 条")
+            let refreshed = try VolunteerTask.fetchOne(db, key: id) ?? task
+            return TaskCancellation(task: refreshed, cancelledClaims: open.map { var c = $0; c.state = .cancelled; return c })
+        }
+    }
+}

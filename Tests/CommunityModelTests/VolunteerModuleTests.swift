@@ -1,0 +1,100 @@
+import GRDB
+import XCTest
+@testable import CommunityModel
+
+/// Demo seed, generation, `check` and `stats` for the volunteer module (issue 4 items 6–9).
+final class VolunteerModuleTests: XCTestCase {
+    /// A small roster like the roster seeder's: the two named organisations plus others, and 20 members.
+    func rosterFixture() throws -> VolunteerFixture {
+        let f = try VolunteerFixture()
+        for (i, name) in ["公交集团党委", "市供电公司党委", "区法院党组", "区教育局党委"].enumerated() {
+            try f.organisation(name, phone: String(format: "1390317%04d", i))
+        }
+        for i in 0..<20 { try f.member("党员\(i)", code: String(format: "CD%04d", i), phone: String(format: "138%08d", i)) }
+        return f
+    }
+
+    func seed(_ f: VolunteerFixture, today: String = "2026-06-20") throws {
+        try f.db.pool.write { db in
+            var context = SeedContext(today: today, actor: f.actor, random: SeededRandom(seed: 7))
+            try VolunteerModule.seedDemo(db, context: &context)
+        }
+    }
+
+    func testDemoSeedTellsTheStoryAndPassesCheck() throws {
+        let f = try rosterFixture()
+        try seed(f)
+        let claimants = try f.db.pool.read { try String.fetchAll($0, sql: """
+            SELECT o.name FROM claim c JOIN task t ON t.id = c.task_id JOIN organisation o ON o.id = c.organisation_id
+            WHERE t.title = '防诈骗宣传进社区' ORDER BY o.name
+            """) }
+        XCTAssertEqual(claimants, ["公交集团党委", "区法院党组"])
+        XCTAssertEqual(try f.count("SELECT COUNT(*) FROM claim c JOIN task t ON t.id = c.task_id WHERE t.title LIKE '迎%七一%' AND c.member_id IS NOT NULL"), 2)
+        XCTAssertGreaterThan(try f.db.claimCount(.reviewQueue), 0, "a review queue is waiting")
+        XCTAssertGreaterThan(try f.count("SELECT COUNT(*) FROM points_balance WHERE holder_kind = 'member' AND balance > 0"), 3)
+        XCTAssertEqual(try f.db.pool.read { try VolunteerModule.check($0) }, [])
+        let now = "2026-06-20 12:00"
+        let counts = try f.db.taskBoardCounts(now: now)
+        for column in TaskState.boardColumns { XCTAssertGreaterThan(counts.count(column), 0, "demo board has a \(column) task") }
+    }
+
+    func testStatsFigures() throws {
+        let f = try rosterFixture()
+        try seed(f)
+        let sections = try f.db.pool.read { try VolunteerModule.stats($0, today: "2026-06-20") }
+        XCTAssertEqual(sections.map(\.name), ["volunteer", "points"])
+        let v = try XCTUnwrap(sections[0].value as? VolunteerFigures)
+        XCTAssertEqual(v.organisations, 4)
+        XCTAssertEqual(v.members, 20)
+        XCTAssertEqual(v.serviceTimes, try f.count("SELECT COUNT(*) FROM claim WHERE state = '已通过' AND member_id IS NOT NULL"))
+        XCTAssertEqual(v.claimsPendingReview, try f.db.claimCount(.reviewQueue))
+        let p = try XCTUnwrap(sections[1].value as? PointsFigures)
+        XCTAssertEqual(p.outstanding, try f.count("SELECT SUM(amount) FROM ledger_entry"))
+        XCTAssertEqual(v.pointsIssued, try f.count("SELECT SUM(amount) FROM ledger_entry WHERE kind = 'credit'"))
+        let json = String(decoding: try JSONEncoder().encode(v), as: UTF8.self)
+        XCTAssertTrue(json.contains("\"claims_pending_review\""), json)
+        XCTAssertTrue(json.contains("\"service_times\""), json)
+    }
+
+    func testGenerateMakesValidDataDeterministically() throws {
+        func run() throws -> (Int, Int, Int, Int) {
+            let f = try rosterFixture()
+            var context = SeedContext(today: "2026-06-20", actor: f.actor, random: SeededRandom(seed: 42))
+            try VolunteerModule.generate(f.db.pool, scale: .demo, context: &context, progress: nil)
+            XCTAssertEqual(try f.db.pool.read { try VolunteerModule.check($0) }, [])
+            return (try f.count("SELECT COUNT(*) FROM task"), try f.count("SELECT COUNT(*) FROM claim"),
+                    try f.count("SELECT COUNT(*) FROM ledger_entry"), try f.count("SELECT SUM(balance) FROM points_balance"))
+        }
+        let a = try run(), b = try run()
+        XCTAssertEqual(a.0, 60)
+        XCTAssertGreaterThan(a.1, 400)
+        XCTAssertGreaterThan(a.2, 1_000)
+        XCTAssertTrue(a == b, "same seed, same data: \(a) vs \(b)")
+    }
+
+    func testCheckFindsABalanceThatDisagreesWithTheLedger() throws {
+        let f = try rosterFixture()
+        try seed(f)
+        try f.db.pool.write { try $0.execute(sql: "UPDATE points_balance SET balance = balance + 5 WHERE (holder_kind, holder_id) IN (SELECT holder_kind, holder_id FROM points_balance LIMIT 1)") }
+        let problems = try f.db.pool.read { try VolunteerModule.check($0) }
+        XCTAssertEqual(problems.count, 1, "\(problems)")
+        XCTAssertEqual(problems.first?.area, "ledger")
+    }
+
+    func testBoardColumnsPageAndCount() throws {
+        let f = try VolunteerFixture()
+        for i in 0..<12 { try f.task("任务\(i)", starts: String(format: "2099-06-%02d 08:00", i + 1), ends: String(format: "2099-06-%02d 11:00", i + 1)) }
+        try f.task("草稿", publish: false)
+        try f.task("已过", starts: "2020-01-01 08:00", ends: "2020-01-01 09:00")
+        let now = "2026-06-20 12:00"
+        let first = try f.db.tasks(in: .open, now: now, .first(5))
+        XCTAssertEqual(first.map(\.task.title), ["任务0", "任务1", "任务2", "任务3", "任务4"])
+        let next = try f.db.tasks(in: .open, now: now, .after(first.last!.listKey, 5))
+        XCTAssertEqual(next.first?.task.title, "任务5")
+        XCTAssertEqual(try f.db.taskCount(in: .open, now: now), 12)
+        XCTAssertEqual(try f.db.taskCount(in: .open, now: now, before: next.first!.listKey), 5)
+        XCTAssertEqual(try f.db.tasks(in: .ended, now: now, .first(5)).map(\.task.title), ["已过"])
+        XCTAssertEqual(try f.db.tasks(in: .draft, now: now, .first(5)).map(\.state), [.draft])
+        XCTAssertEqual(try f.db.taskCount(in: .open, text: "任务1", now: now), 3)
+    }
+}
