@@ -38,6 +38,8 @@ struct ConsultationScreen: Screen {
     var detailScroll = 0
     /// The gate that refused the last advance, shown in full under the list (the status line is short).
     var refusal: LocalizedText?
+    /// Set when the new-issue form opens: the next reload starts at the top, where the new issue appears.
+    var showNewest = false
 
     var filterText: String { filter.text }
     var supportsFilter: Bool { mode == .list }
@@ -118,6 +120,7 @@ struct ConsultationScreen: Screen {
             case .scroll(let delta):
                 detailScroll = max(0, detailScroll + delta)
             case .new:
+                showNewest = true
                 return [.present(.form(ConsultationForms.newIssue(ctx)))]
             case .advance:
                 guard let t = targetIssue, let d = try ctx.db.issueDossier(id: t.id) else { return [] }
@@ -227,6 +230,10 @@ struct ConsultationScreen: Screen {
     mutating func reload(_ ctx: AppContext) throws {
         let reference = ctx.reference.consultation
         figures = try ctx.db.consultationFigures(today: ctx.today, reference: reference)
+        if showNewest {
+            showNewest = false
+            try list.move(.top, source(ctx))
+        }
         try list.reload(source(ctx), pageSize: listRows(ctx))
         if mode == .detail, let id = dossier?.issue.id {
             dossier = try ctx.db.issueDossier(id: id)
