@@ -1,16 +1,56 @@
 import Foundation
 
-/// Everything under `data/` that the program reads at start-up, validated as it loads.
+/// Everything under `data/` that the program reads at start-up, validated as it loads (SPEC §2).
 public struct ReferenceData: Sendable, Equatable {
-    public var consultation: ConsultationReference
+    public static let consultationFile = "consultation.json"
+    public static let starStandardFile = "star-standard.json"
+    public static let catalogFile = "catalog.json"
 
-    /// Loads and validates every reference file in `directory` (the `data/` folder).
-    /// - Throws: `ReferenceDataError` naming the file, the path inside it and what was expected.
+    public var consultation: ConsultationReference
+    public var starStandard: StarStandard
+    public var catalog: Catalog
+    public var letters: LetterTemplates
+
+    public init(consultation: ConsultationReference, starStandard: StarStandard, catalog: Catalog, letters: LetterTemplates) {
+        self.consultation = consultation
+        self.starStandard = starStandard
+        self.catalog = catalog
+        self.letters = letters
+    }
+
+    /// Loads and validates every reference file in `directory` (the `data/` folder): the consultation workflow,
+    /// the star standard, the redemption catalog and the letter templates.
+    /// - Throws: `ReferenceDataError` naming the file, the path inside it and what was expected; the first
+    ///   problem found stops the load, so nothing half-valid is ever used.
     public static func load(from directory: URL) throws -> ReferenceData {
-        let url = directory.appendingPathComponent("consultation.json")
-        let data = try Data(contentsOf: url)
-        let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
-        return ReferenceData(consultation: try decoder.decode(ConsultationReference.self, from: data))
+        ReferenceData(
+            consultation: try ConsultationReference.read(ReferenceJSONReader.open(consultationFile, in: directory)),
+            starStandard: try StarStandard.read(ReferenceJSONReader.open(starStandardFile, in: directory)),
+            catalog: try Catalog.read(ReferenceJSONReader.open(catalogFile, in: directory)),
+            letters: try LetterTemplates.load(from: directory))
+    }
+}
+
+extension ConsultationReference {
+    /// Loads and validates `consultation.json` alone.
+    /// - Throws: `ReferenceDataError`.
+    public static func load(from directory: URL) throws -> ConsultationReference {
+        try read(ReferenceJSONReader.open(ReferenceData.consultationFile, in: directory))
+    }
+}
+
+extension StarStandard {
+    /// Loads and validates `star-standard.json` alone.
+    /// - Throws: `ReferenceDataError`.
+    public static func load(from directory: URL) throws -> StarStandard {
+        try read(ReferenceJSONReader.open(ReferenceData.starStandardFile, in: directory))
+    }
+}
+
+extension Catalog {
+    /// Loads and validates `catalog.json` alone.
+    /// - Throws: `ReferenceDataError`.
+    public static func load(from directory: URL) throws -> Catalog {
+        try read(ReferenceJSONReader.open(ReferenceData.catalogFile, in: directory))
     }
 }

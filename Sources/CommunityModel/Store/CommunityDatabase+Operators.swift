@@ -60,6 +60,21 @@ extension CommunityDatabase {
         }
     }
 
+    /// Inserts an operator inside the caller's transaction, for seeding: the PIN is hashed by the caller
+    /// beforehand so the slow PBKDF2 never runs while the write lock is held.
+    @discardableResult
+    static func insertOperator(_ db: Database, name: String, role: Operator.Role, pinHash: String, pinSalt: String, by actor: Actor?) throws -> Actor {
+        if try Int.fetchOne(db, sql: "SELECT 1 FROM operator WHERE name = ?", arguments: [name]) != nil {
+            throw SetupError.duplicateOperator(name)
+        }
+        var op = Operator(id: nil, name: name, role: role, pinHash: pinHash, pinSalt: pinSalt,
+                          failedAttempts: 0, lockedUntil: nil, active: true, createdAt: Day.timestamp())
+        try op.insert(db)
+        let id = op.id ?? db.lastInsertedRowID
+        try AuditEntry.record(db, by: actor, action: "operator.add", target: "operator:\(id)", detail: "\(name) \(role.rawValue)")
+        return Actor(operatorId: id, name: name, role: role)
+    }
+
     public func operatorNames() throws -> [String] {
         try pool.read { db in try String.fetchAll(db, sql: "SELECT name FROM operator WHERE active = 1 ORDER BY id") }
     }

@@ -79,9 +79,10 @@ struct KeysetQuery {
             where_.append("(\(sortExpression), \(idExpression)) \(descending ? ">" : "<") (?, ?)")
             args += [key.sort, key.id]
         }
-        let from = select.range(of: " FROM ").map { String(select[$0.lowerBound...]) } ?? select
-        var sql = "SELECT COUNT(*)" + from
+        // Counting over the same SELECT keeps joins and filters identical to what the page shows.
+        var sql = "SELECT COUNT(*) FROM (" + select
         if !where_.isEmpty { sql += " WHERE " + where_.joined(separator: " AND ") }
+        sql += ")"
         return try Int.fetchOne(db, sql: sql, arguments: StatementArguments(args.map { $0?.databaseValue ?? .null })) ?? 0
     }
 }

@@ -5,7 +5,31 @@ import Foundation
 struct TUILauncher {
     var global: GlobalOptions
     var demo: Bool
+
     func run() throws {
-        throw CommandFailure(text: "UI not built yet")
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            throw CommandFailure(text: LocalizedText("界面需要在终端中运行；脚本请使用子命令（community --help）。",
+                                                     "The UI needs a terminal; scripts should use the subcommands (community --help).").text())
+        }
+        let reference = try ReferenceData.load(from: Paths.referenceData)
+        let (db, actor) = try openDatabase()
+        let terminal = NcursesTerminal()
+        defer { terminal.shutdown() }
+        let size = terminal.size
+        let ctx = AppContext(db: db, actor: actor, today: Day.today(), reference: reference,
+                             bodyHeight: size.height - 3, bodyWidth: size.width)
+        let runner = Runner(terminal: terminal, app: App(ctx: ctx, width: size.width, height: size.height))
+        runner.run()
+    }
+
+    /// `--demo` opens (creating on first use) the demo database signed in as the demo secretary;
+    /// with `--db` it must point at a demo-marked file, so real records are never opened without a PIN.
+    private func openDatabase() throws -> (CommunityDatabase, Actor?) {
+        guard demo else {
+            return (try CommunityDatabase.open(path: global.databasePath), nil)
+        }
+        let path = global.db.map { ($0 as NSString).expandingTildeInPath } ?? Paths.demoDatabase
+        let db = try DemoLauncher.openDemo(path: path)
+        return (db, try db.demoActor())
     }
 }

@@ -12,7 +12,7 @@ struct CommunityCommand: ParsableCommand {
         setup (community name, street, district, first operator).
         """,
         subcommands: [InitCommand.self, SeedDemoCommand.self, ImportCommand.self, ExportCommand.self,
-                      StatsCommand.self, CheckCommand.self, BackupCommand.self, GenerateCommand.self]
+                      StatsCommand.self, CheckCommand.self, BackupCommand.self, GenerateCommand.self, BenchCommand.self]
     )
 
     @OptionGroup var global: GlobalOptions

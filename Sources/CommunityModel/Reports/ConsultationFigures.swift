@@ -1,0 +1,71 @@
+import Foundation
+import GRDB
+
+/// The consultation headline figures (SPEC §5, issue 3 item 4); `stats --json` prints them as `consultation`.
+public struct ConsultationFigures: Sendable, Equatable, Codable {
+    /// Open issues at steps 1…8 (always eight numbers).
+    public var openByStep: [Int]
+    /// Issues that reached step 5 (协商议事), whatever happened after.
+    public var discussed: Int
+    /// Issues closed as 已解决.
+    public var resolved: Int
+    /// (满意 + 基本满意) / all responses over every survey, 0…1 (0 when nobody has answered yet).
+    public var satisfactionRate: Double
+    /// Open issues past their step's deadline today.
+    public var overdue: Int
+    /// All issues ever recorded.
+    public var total: Int
+    /// Survey answers behind the rate.
+    public var responses: Int
+
+    public var open: Int { openByStep.reduce(0, +) }
+
+    // `stats --json` is read by scripts: its keys are snake_case whatever encoder is used.
+    enum CodingKeys: String, CodingKey {
+        case discussed, resolved, overdue, total, responses
+        case openByStep = "open_by_step"
+        case satisfactionRate = "satisfaction_rate"
+    }
+
+    /// Aggregates over indexed columns only; no issue rows are loaded.
+    static func compute(_ db: Database, today: String, reference: ConsultationReference) throws -> ConsultationFigures {
+        var open = Array(repeating: 0, count: ConsultationSteps.last)
+        for row in try Row.fetchAll(db, sql: "SELECT step, COUNT(*) AS n FROM issue WHERE outcome IS NULL GROUP BY step") {
+            let step: Int = row["step"]
+            if ConsultationSteps.all.contains(step) { open[step - 1] = row["n"] }
+        }
+        let discussed = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM issue WHERE furthest_step >= ?", arguments: [ConsultationSteps.deliberate]) ?? 0
+        let resolved = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM issue WHERE outcome = ?", arguments: [IssueOutcome.resolved.rawValue]) ?? 0
+        let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM issue") ?? 0
+        let s = try Row.fetchOne(db, sql: """
+            SELECT COALESCE(SUM(survey_satisfied), 0) AS s, COALESCE(SUM(survey_basic), 0) AS b, COALESCE(SUM(survey_dissatisfied), 0) AS d
+            FROM issue WHERE surveyed_on IS NOT NULL
+            """)
+        let satisfied: Int = s?["s"] ?? 0, basic: Int = s?["b"] ?? 0, dissatisfied: Int = s?["d"] ?? 0
+        let responses = satisfied + basic + dissatisfied
+        let rate = responses == 0 ? 0 : (Double(satisfied + basic) / Double(responses) * 10_000).rounded() / 10_000
+        let overdue = try CommunityDatabase.issueCount(db, IssueFilter(overdueOnly: true), before: nil, today: today, reference: reference)
+        return ConsultationFigures(openByStep: open, discussed: discussed, resolved: resolved, satisfactionRate: rate,
+                                   overdue: overdue, total: total, responses: responses)
+    }
+
+    /// Walks every issue's history in id order (streamed, so 20,000 issues need no more memory than one)
+    /// and lists what `ConsultationWorkflow.walkProblems` finds.
+    static func historyProblems(_ db: Database) throws -> [LocalizedText] {
+        var problems: [LocalizedText] = []
+        let transitions = try IssueTransition.fetchCursor(db, sql: "SELECT * FROM issue_transition ORDER BY issue_id, seq")
+        var pending = try transitions.next()
+        let issues = try Issue.fetchCursor(db, sql: "SELECT * FROM issue ORDER BY id")
+        while let issue = try issues.next() {
+            guard let id = issue.id else { continue }
+            var history: [IssueTransition] = []
+            // History rows for ids with no issue cannot exist (foreign key), so skipping smaller ids is safe.
+            while let t = pending, t.issueId <= id {
+                if t.issueId == id { history.append(t) }
+                pending = try transitions.next()
+            }
+            problems += ConsultationWorkflow.walkProblems(issue: issue, history: history)
+        }
+        return problems
+    }
+}

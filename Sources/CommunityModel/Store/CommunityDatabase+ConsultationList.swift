@@ -1,0 +1,162 @@
+import Foundation
+import GRDB
+
+/// What the issue list shows (screen 2): every filter narrows, all together.
+public struct IssueFilter: Sendable, Equatable {
+    public enum Status: String, Sendable, CaseIterable {
+        case all, open, closed
+        public var label: LocalizedText {
+            switch self {
+            case .all: return LocalizedText("全部", "all")
+            case .open: return LocalizedText("办理中", "open")
+            case .closed: return LocalizedText("已办结", "closed")
+            }
+        }
+    }
+    public var status: Status
+    /// Open issues at this step (1…8).
+    public var step: Int?
+    /// A category key.
+    public var category: String?
+    /// Closed issues with this outcome.
+    public var outcome: IssueOutcome?
+    /// Open issues past their step's deadline.
+    public var overdueOnly: Bool
+    /// Matches number, title, reporter or location.
+    public var text: String
+
+    public init(status: Status = .all, step: Int? = nil, category: String? = nil, outcome: IssueOutcome? = nil, overdueOnly: Bool = false, text: String = "") {
+        self.status = status
+        self.step = step
+        self.category = category
+        self.outcome = outcome
+        self.overdueOnly = overdueOnly
+        self.text = text
+    }
+
+    public var isEmpty: Bool { self == IssueFilter() }
+}
+
+/// One line of the issue list: only what the list shows, with overdue worked out for `today`.
+public struct IssueRow: Sendable, Equatable, KeyedRow {
+    public var id: Int64
+    public var number: String
+    public var title: String
+    public var category: String
+    public var step: Int
+    public var stepSince: String
+    public var createdOn: String
+    public var outcome: IssueOutcome?
+    public var closedOn: String?
+    /// Days in the current step (open) or from recording to closing (closed).
+    public var daysUsed: Int
+    public var overdue: Bool
+
+    /// Newest first, by id alone.
+    public var listKey: ListKey { ListKey(sort: "", id: id) }
+}
+
+extension CommunityDatabase {
+    /// Builds the WHERE clause; each condition matches an index on `issue` (see the v2-consultation migration).
+    static func issueConditions(_ filter: IssueFilter, today: String, reference: ConsultationReference) -> (sql: [String], args: [DatabaseValueConvertible]) {
+        var sql: [String] = []
+        var args: [DatabaseValueConvertible] = []
+        switch filter.status {
+        case .all: break
+        case .open: sql.append("outcome IS NULL")
+        case .closed: sql.append("outcome IS NOT NULL")
+        }
+        if let step = filter.step {
+            sql.append("outcome IS NULL AND step = ?")
+            args.append(step)
+        }
+        if let category = filter.category {
+            sql.append("category = ?")
+            args.append(category)
+        }
+        if let outcome = filter.outcome {
+            sql.append("outcome = ?")
+            args.append(outcome.rawValue)
+        }
+        if filter.overdueOnly {
+            let cut = ConsultationWorkflow.overdueCutoffs(today: today, reference: reference)
+                .filter { filter.step == nil || $0.step == filter.step }
+            sql.append("outcome IS NULL AND (" + (cut.isEmpty ? "0" : cut.map { _ in "(step = ? AND step_since < ?)" }.joined(separator: " OR ")) + ")")
+            for c in cut { args.append(c.step); args.append(c.cutoff) }
+        }
+        let text = filter.text.consultTrimmed
+        if !text.isEmpty {
+            sql.append("(title LIKE ? ESCAPE '\\' OR number LIKE ? ESCAPE '\\' OR reporter LIKE ? ESCAPE '\\' OR location LIKE ? ESCAPE '\\')")
+            let p = likePattern(contains: text)
+            args += [p, p, p, p]
+        }
+        return (sql, args)
+    }
+
+    static func issueRows(_ db: Database, _ filter: IssueFilter, _ request: PageRequest, today: String, reference: ConsultationReference) throws -> [IssueRow] {
+        var (conditions, args) = issueConditions(filter, today: today, reference: reference)
+        // Newest first: "first" is the largest id. Keyset on the rowid, so every page is an index range.
+        var backwards = false
+        let limit: Int
+        switch request {
+        case .first(let n): limit = n
+        case .last(let n): limit = n; backwards = true
+        case .after(let key, let n): limit = n; conditions.append("id < ?"); args.append(key.id)
+        case .before(let key, let n): limit = n; backwards = true; conditions.append("id > ?"); args.append(key.id)
+        case .from(let key, let n): limit = n; conditions.append("id <= ?"); args.append(key.id)
+        }
+        var sql = "SELECT id, number, title, category, step, step_since, created_on, outcome, closed_on FROM issue"
+        if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
+        sql += " ORDER BY id \(backwards ? "ASC" : "DESC") LIMIT \(max(0, limit))"
+        let rows = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)).map { r -> IssueRow in
+            let outcome: String? = r["outcome"]
+            let closedOn: String? = r["closed_on"]
+            let step: Int = r["step"], since: String = r["step_since"], created: String = r["created_on"]
+            let open = outcome == nil
+            let days = open ? Day.days(from: since, to: today) : Day.days(from: created, to: closedOn ?? created)
+            let used = max(0, days ?? 0)
+            return IssueRow(id: r["id"], number: r["number"], title: r["title"], category: r["category"], step: step,
+                            stepSince: since, createdOn: created, outcome: outcome.flatMap(IssueOutcome.init(rawValue:)),
+                            closedOn: closedOn, daysUsed: used, overdue: open && used > reference.deadlineDays(step))
+        }
+        return backwards ? rows.reversed() : rows
+    }
+
+    static func issueCount(_ db: Database, _ filter: IssueFilter, before key: ListKey?, today: String, reference: ConsultationReference) throws -> Int {
+        var (conditions, args) = issueConditions(filter, today: today, reference: reference)
+        if let key {
+            conditions.append("id > ?")
+            args.append(key.id)
+        }
+        var sql = "SELECT COUNT(*) FROM issue"
+        if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
+        return try Int.fetchOne(db, sql: sql, arguments: StatementArguments(args)) ?? 0
+    }
+
+    /// One page of the issue list, newest first, never the whole table.
+    public func issues(_ filter: IssueFilter, _ request: PageRequest, today: String = Day.today(),
+                       reference: ConsultationReference = .active) throws -> [IssueRow] {
+        try pool.read { db in try Self.issueRows(db, filter, request, today: today, reference: reference) }
+    }
+
+    /// How many issues match, or how many come before `key` in the list ("row 37 of 5,000").
+    public func issueCount(_ filter: IssueFilter, before key: ListKey? = nil, today: String = Day.today(),
+                           reference: ConsultationReference = .active) throws -> Int {
+        try pool.read { db in try Self.issueCount(db, filter, before: key, today: today, reference: reference) }
+    }
+
+    /// Everything about one issue for the detail view, or nil if there is no such issue.
+    public func issueDossier(id: Int64) throws -> IssueDossier? {
+        try pool.read { db in try Self.dossier(db, id: id) }
+    }
+
+    /// Finds an issue by its number ("2026-0007").
+    public func issue(number: String) throws -> Issue? {
+        try pool.read { db in try Issue.filter(Issue.Columns.number == number).fetchOne(db) }
+    }
+
+    /// The headline figures (SPEC §5) as `stats --json` and the dashboard show them.
+    public func consultationFigures(today: String = Day.today(), reference: ConsultationReference = .active) throws -> ConsultationFigures {
+        try pool.read { db in try ConsultationFigures.compute(db, today: today, reference: reference) }
+    }
+}

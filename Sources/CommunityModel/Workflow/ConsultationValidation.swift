@@ -1,0 +1,145 @@
+import Foundation
+
+/// What the secretary types to record a new issue (step 1).
+public struct IssueDraft: Sendable, Equatable {
+    public var title: String
+    public var description: String
+    public var category: String
+    public var source: String
+    public var reporter: String
+    public var location: String
+
+    public init(title: String, description: String = "", category: String, source: String, reporter: String, location: String = "") {
+        self.title = title
+        self.description = description
+        self.category = category
+        self.source = source
+        self.reporter = reporter
+        self.location = location
+    }
+}
+
+/// A meeting as entered: date, place (居民议事厅 when empty), attendees, minutes and the vote.
+public struct MeetingInput: Sendable, Equatable {
+    public var heldOn: String
+    public var place: String
+    public var attendees: [MeetingAttendee]
+    public var minutes: String
+    public var vote: Vote?
+
+    public init(heldOn: String, place: String = "", attendees: [MeetingAttendee], minutes: String, vote: Vote?) {
+        self.heldOn = heldOn
+        self.place = place
+        self.attendees = attendees
+        self.minutes = minutes
+        self.vote = vote
+    }
+}
+
+/// Step 7's record: any of the fields may be filled in as the work goes on.
+public struct ImplementationInput: Sendable, Equatable {
+    public var owner: String
+    public var due: String?
+    public var done: String?
+    public var note: String
+
+    public init(owner: String, due: String?, done: String? = nil, note: String = "") {
+        self.owner = owner
+        self.due = due
+        self.done = done
+        self.note = note
+    }
+}
+
+/// Checks typed input before anything is written; each failure names the field (SPEC §10).
+public enum ConsultationValidation {
+    static func required(_ text: String, _ field: LocalizedText) throws -> String {
+        let t = text.consultTrimmed
+        if t.isEmpty { throw ConsultationError.fieldRequired(field) }
+        return t
+    }
+
+    static func date(_ text: String, _ field: LocalizedText) throws -> String {
+        let t = text.consultTrimmed
+        if t.isEmpty { throw ConsultationError.fieldRequired(field) }
+        guard Day.parse(t) != nil else { throw ConsultationError.invalidDate(field: field, value: t) }
+        return t
+    }
+
+    static func count(_ n: Int, _ field: LocalizedText) throws -> Int {
+        if n < 0 { throw ConsultationError.negativeCount(field) }
+        return n
+    }
+
+    public static func validate(_ draft: IssueDraft, reference: ConsultationReference = .active) throws -> IssueDraft {
+        var d = draft
+        d.title = try required(draft.title, LocalizedText("议题标题", "The title"))
+        d.reporter = try required(draft.reporter, LocalizedText("反映人", "The reporter"))
+        guard reference.categoryInfo(draft.category) != nil else {
+            throw ConsultationError.unknownChoice(field: LocalizedText("类别", "Category"), value: draft.category)
+        }
+        guard reference.sourceInfo(draft.source) != nil else {
+            throw ConsultationError.unknownChoice(field: LocalizedText("来源", "Source"), value: draft.source)
+        }
+        d.description = draft.description.consultTrimmed
+        d.location = draft.location.consultTrimmed
+        return d
+    }
+
+    public static func validateParty(name: String, kind: String, contact: String, reference: ConsultationReference = .active) throws -> (name: String, kind: String, contact: String) {
+        let n = try required(name, LocalizedText("议事主体名称", "The party's name"))
+        guard reference.partyKindInfo(kind) != nil else {
+            throw ConsultationError.unknownChoice(field: LocalizedText("主体类别", "Party kind"), value: kind)
+        }
+        return (n, kind, contact.consultTrimmed)
+    }
+
+    public static func validate(_ m: MeetingInput, reference: ConsultationReference = .active) throws -> MeetingInput {
+        var out = m
+        out.heldOn = try date(m.heldOn, LocalizedText("会议日期", "The meeting date"))
+        out.place = m.place.consultTrimmed.isEmpty ? reference.councilHall : m.place.consultTrimmed
+        out.minutes = try required(m.minutes, LocalizedText("会议纪要", "The minutes"))
+        out.attendees = try m.attendees.map { a in
+            let name = try required(a.name, LocalizedText("参会人姓名", "An attendee's name"))
+            guard reference.partyKindInfo(a.kind) != nil else {
+                throw ConsultationError.unknownChoice(field: LocalizedText("参会人类别", "Attendee kind"), value: a.kind)
+            }
+            return MeetingAttendee(name: name, kind: a.kind)
+        }
+        if out.attendees.isEmpty { throw ConsultationError.fieldRequired(LocalizedText("参会人", "At least one attendee")) }
+        if let v = m.vote {
+            _ = try count(v.inFavour, LocalizedText("赞成票", "Votes for"))
+            _ = try count(v.against, LocalizedText("反对票", "Votes against"))
+            _ = try count(v.abstain, LocalizedText("弃权票", "Abstentions"))
+            if v.total == 0 { throw ConsultationError.fieldRequired(LocalizedText("表决票数（赞成/反对/弃权不能都是 0）", "Vote counts (for/against/abstain cannot all be 0)")) }
+            if v.total > out.attendees.count {
+                throw ConsultationError.inconsistent(LocalizedText("表决票数 \(v.total) 多于参会人数 \(out.attendees.count)，请核对。",
+                                                                "\(v.total) votes but only \(out.attendees.count) attendees; check the counts."))
+            }
+        }
+        return out
+    }
+
+    public static func validateResolution(text: String, publishedOn: String) throws -> (String, String) {
+        (try required(text, LocalizedText("决议内容", "The resolution text")), try date(publishedOn, LocalizedText("公示日期", "The publication date")))
+    }
+
+    public static func validate(_ i: ImplementationInput) throws -> ImplementationInput {
+        var out = i
+        out.owner = try required(i.owner, LocalizedText("实施负责人", "The owner"))
+        out.due = try i.due.map { try date($0, LocalizedText("完成期限", "The due date")) }
+        out.done = try i.done.flatMap { $0.consultTrimmed.isEmpty ? nil : try date($0, LocalizedText("完成日期", "The completion date")) }
+        out.note = i.note.consultTrimmed
+        return out
+    }
+
+    public static func validate(_ s: IssueSurvey) throws -> IssueSurvey {
+        var out = s
+        out.satisfied = try count(s.satisfied, LocalizedText("满意人数", "Satisfied"))
+        out.basic = try count(s.basic, LocalizedText("基本满意人数", "Fairly satisfied"))
+        out.dissatisfied = try count(s.dissatisfied, LocalizedText("不满意人数", "Dissatisfied"))
+        out.surveyedOn = try date(s.surveyedOn, LocalizedText("测评日期", "The survey date"))
+        if out.responses == 0 { throw ConsultationError.fieldRequired(LocalizedText("满意度人数（不能都是 0）", "Survey counts (cannot all be 0)")) }
+        return out
+    }
+}

@@ -1,0 +1,275 @@
+import CommunityModel
+import Foundation
+
+/// The whole UI state and its update function. The runner feeds it keys and draws what it renders;
+/// nothing here touches the terminal, so tests drive it with keys and read the buffer.
+struct App {
+    enum Phase: Equatable {
+        /// A new database: community profile and first secretary.
+        case setup
+        case login
+        case main
+    }
+
+    var ctx: AppContext
+    var phase: Phase
+    var current: ScreenID = .dashboard
+    var screens: [ScreenID: any Screen] = [:]
+    /// Forms, confirmations and help pages, top last; Esc pops one.
+    var modals: [Modal] = []
+    var status: (text: LocalizedText, isError: Bool)?
+    /// The `/` prompt while it is open.
+    var filterPrompt: FormField?
+    var quitRequested = false
+    var communityName = ""
+    var isDemo = false
+    var width: Int
+    var height: Int
+
+    static let minimumWidth = 80
+    static let minimumHeight = 24
+
+    init(ctx: AppContext, width: Int, height: Int) {
+        self.ctx = ctx
+        self.width = width
+        self.height = height
+        phase = .login
+        self.ctx.bodyHeight = max(1, height - 3)
+        self.ctx.bodyWidth = width
+        loadProfile()
+        if ctx.actor != nil {
+            phase = .main
+            enterScreen(.dashboard)
+        } else {
+            startSignIn()
+        }
+    }
+
+    var tooSmall: Bool { width < Self.minimumWidth || height < Self.minimumHeight }
+
+    private mutating func loadProfile() {
+        if let profile = try? ctx.db.profile() {
+            communityName = profile.name
+            isDemo = profile.isDemo
+        }
+    }
+
+    private mutating func startSignIn() {
+        let hasProfile = (try? ctx.db.profile()) != nil
+        phase = hasProfile ? .login : .setup
+        modals = [.form(hasProfile ? SignInForms.login(ctx) : SignInForms.setup())]
+    }
+
+    // MARK: Keys
+
+    mutating func handle(_ key: Key) {
+        if key == .resize { return }
+        if key == .ctrl("c") { return requestQuit() }
+        if tooSmall {
+            if key.normalized == .char("q") || key == .escape { quitRequested = true }
+            return
+        }
+        if filterPrompt != nil { return handleFilterKey(key) }
+        if !modals.isEmpty { return handleModalKey(key) }
+        guard phase == .main else { return }
+        let ctx = self.ctx
+        if let effects = withScreen({ $0.handle(key, ctx) }) {
+            return perform(effects)
+        }
+        if let binding = GlobalKeys.table(screenHasFilter: screenHasFilter).first(where: { $0.matches(key) }) {
+            return perform(binding.action)
+        }
+        if key == .escape {
+            let ctx = self.ctx
+            if !withScreen({ $0.back(ctx) }) { status = nil }
+            return
+        }
+        if case .char = key.normalized {
+            status = (LocalizedText("“\(key.label)”键在此处没有功能，按 ? 查看可用按键。",
+                                    "The key “\(key.label)” does nothing here; press ? for the keys."), true)
+        }
+    }
+
+    private var screenHasFilter: Bool {
+        screens[current].map { $0.supportsFilter } ?? false
+    }
+
+    private mutating func perform(_ action: GlobalKeys.Action) {
+        switch action {
+        case .switchTo(let id): enterScreen(id)
+        case .help: modals.append(.help(HelpState(title: LocalizedText("按键帮助 · \(current.title.zh)", "Keys · \(current.title.en)"), lines: helpLines())))
+        case .filter:
+            let text = screens[current]?.filterText ?? ""
+            filterPrompt = FormField(id: "filter", label: LocalizedText("查找", "Find"), value: text)
+        case .quit: requestQuit()
+        case .redraw: reloadCurrent()
+        }
+    }
+
+    /// Quitting with an edit open asks first, so a half-typed form is never lost by a stray key.
+    private mutating func requestQuit() {
+        let editing = modals.contains { if case .form = $0 { return true } else { return false } }
+        if editing && phase == .main {
+            if case .confirm = modals.last { quitRequested = true; return }
+            modals.append(.confirm(ConfirmState(title: LocalizedText("退出", "Quit"),
+                                                message: LocalizedText("有正在编辑的内容尚未保存，确定放弃并退出吗？",
+                                                                       "An edit is open and not saved. Discard it and quit?"),
+                                                onConfirm: [.quit])))
+        } else {
+            quitRequested = true
+        }
+    }
+
+    private mutating func handleFilterKey(_ key: Key) {
+        guard var field = filterPrompt else { return }
+        switch key {
+        case .enter:
+            filterPrompt = nil
+        case .escape:
+            filterPrompt = nil
+            applyFilter("")
+        default:
+            if field.edit(key) {
+                filterPrompt = field
+                applyFilter(field.value)
+            }
+        }
+    }
+
+    private mutating func applyFilter(_ text: String) {
+        let ctx = self.ctx
+        if let effects = withScreen({ $0.applyFilter(text, ctx) }) { perform(effects) }
+    }
+
+    private mutating func handleModalKey(_ key: Key) {
+        guard let top = modals.last else { return }
+        switch top {
+        case .form(var form):
+            switch form.handle(key, ctx) {
+            case .stay:
+                modals[modals.count - 1] = .form(form)
+            case .cancel:
+                if phase != .main { return requestQuit() }
+                modals.removeLast()
+            case .done(let effects):
+                modals.removeLast()
+                perform(effects)
+            }
+        case .confirm(let confirm):
+            switch key.normalized {
+            case .char("y"), .char("Y"), .enter:
+                modals.removeLast()
+                perform(confirm.onConfirm)
+            case .char("n"), .char("N"), .escape:
+                modals.removeLast()
+            default: break
+            }
+        case .help(var help):
+            if let scroll = Self.scroll(help.scroll, key, lines: help.lines.count, page: ModalView.pageRows(area: bodyArea)) {
+                help.scroll = scroll
+                modals[modals.count - 1] = .help(help)
+            } else if Self.closes(key) {
+                modals.removeLast()
+            }
+        case .text(var page):
+            if let scroll = Self.scroll(page.scroll, key, lines: page.lines.count, page: ModalView.pageRows(area: bodyArea)) {
+                page.scroll = scroll
+                modals[modals.count - 1] = .text(page)
+            } else if Self.closes(key) {
+                modals.removeLast()
+            }
+        }
+    }
+
+    private static func closes(_ key: Key) -> Bool {
+        [.escape, .enter, .char("q"), .char("?")].contains(key.normalized)
+    }
+
+    private static func scroll(_ current: Int, _ key: Key, lines: Int, page: Int) -> Int? {
+        let maxScroll = max(0, lines - page)
+        switch key.normalized {
+        case .down, .char("j"): return min(maxScroll, current + 1)
+        case .up, .char("k"): return max(0, current - 1)
+        case .pageDown, .char(" "): return min(maxScroll, current + page)
+        case .pageUp: return max(0, current - page)
+        default: return nil
+        }
+    }
+
+    // MARK: Effects
+
+    mutating func perform(_ effects: [Effect]) {
+        for effect in effects { perform(effect) }
+    }
+
+    mutating func perform(_ effect: Effect) {
+        switch effect {
+        case .message(let text, let isError):
+            status = (text, isError)
+        case .present(let modal):
+            modals.append(modal)
+        case .write(let action):
+            guard let actor = ctx.actor else { return }
+            do {
+                status = (try action.run(ctx.db, actor), false)
+            } catch {
+                status = (userMessage(for: error), true)
+            }
+            reloadCurrent()
+        case .reload:
+            reloadCurrent()
+        case .switchScreen(let id):
+            enterScreen(id)
+        case .signedIn(let actor):
+            ctx.actor = actor
+            phase = .main
+            modals.removeAll()
+            loadProfile()
+            status = (LocalizedText("欢迎，\(actor.name)。按 ? 查看按键，按 1–7 切换页面。",
+                                    "Welcome, \(actor.name). Press ? for keys, 1–7 to switch screens."), false)
+            enterScreen(.dashboard)
+        case .quit:
+            quitRequested = true
+        }
+    }
+
+    // MARK: Screens
+
+    mutating func enterScreen(_ id: ScreenID) {
+        current = id
+        if screens[id] == nil { screens[id] = ScreenRegistry.make(id) }
+        reloadCurrent()
+    }
+
+    /// Reloads what the current screen shows; called after writes, on resize and when another terminal commits.
+    mutating func reloadCurrent() {
+        guard phase == .main else { return }
+        let ctx = self.ctx
+        let failure: Error? = withScreen { screen in
+            do { try screen.reload(ctx); return nil } catch { return error }
+        }
+        if let failure { status = (userMessage(for: failure), true) }
+    }
+
+    mutating func resize(width: Int, height: Int) {
+        self.width = width
+        self.height = height
+        ctx.bodyHeight = max(1, height - 3)
+        ctx.bodyWidth = width
+        reloadCurrent()
+    }
+
+    private mutating func withScreen<T>(_ body: (inout any Screen) -> T) -> T {
+        var screen = screens[current] ?? ScreenRegistry.make(current)
+        let result = body(&screen)
+        screens[current] = screen
+        return result
+    }
+
+    func helpLines() -> [HelpLine] {
+        let screenLines = screens[current].map { $0.helpLines(ctx) } ?? []
+        return screenLines + GlobalKeys.table(screenHasFilter: screenHasFilter).map(\.helpLine) + GlobalKeys.modalHelp
+    }
+
+    var bodyArea: Rect { Rect(x: 0, y: 1, width: width, height: max(1, height - 3)) }
+}

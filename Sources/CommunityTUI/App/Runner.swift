@@ -1,0 +1,37 @@
+import CommunityModel
+import Foundation
+
+/// The event loop: read a key (or time out), update the app, draw one frame.
+/// On a time-out it asks SQLite whether another terminal committed, and reloads if so,
+/// so the desk and the kiosk see each other's changes within a second.
+final class Runner {
+    private let terminal: Terminal
+    private(set) var app: App
+
+    init(terminal: Terminal, app: App) {
+        self.terminal = terminal
+        self.app = app
+    }
+
+    func run() {
+        var seenVersion = try? app.ctx.db.dataVersion()
+        terminal.draw(app.render())
+        while !app.quitRequested {
+            guard let key = terminal.readKey(timeoutMs: 1000) else {
+                if app.phase == .main, let version = try? app.ctx.db.dataVersion(), version != seenVersion {
+                    seenVersion = version
+                    app.reloadCurrent()
+                    terminal.draw(app.render())
+                }
+                continue
+            }
+            if key == .resize {
+                let size = terminal.size
+                app.resize(width: size.width, height: size.height)
+            } else {
+                app.handle(key)
+            }
+            if !app.quitRequested { terminal.draw(app.render()) }
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import CommunityModel
+
+/// A screen: state, a key table, and a render function over a buffer.
+/// Screens never draw to the terminal; writes go through `Effect.write` which the app performs.
+protocol Screen {
+    associatedtype Action
+    var id: ScreenID { get }
+    /// The key table for the screen's current mode; looked up before the global table.
+    func bindings(_ ctx: AppContext) -> [KeyBinding<Action>]
+    mutating func perform(_ action: Action, _ ctx: AppContext) -> [Effect]
+    /// Loads (or refreshes in place) what the screen shows; called on entry, after writes,
+    /// when another terminal commits, and on resize.
+    mutating func reload(_ ctx: AppContext) throws
+    /// `/`: the text to filter or search by; nil when the screen has nothing to filter.
+    mutating func applyFilter(_ text: String, _ ctx: AppContext) -> [Effect]?
+    var filterText: String { get }
+    /// Whether `/` means something on this screen (it is then listed in the footer and help).
+    var supportsFilter: Bool { get }
+    /// Esc on the screen itself (closing a detail view); false when there is nothing to go back from.
+    mutating func back(_ ctx: AppContext) -> Bool
+    func render(into buffer: inout ScreenBuffer, area: Rect, ctx: AppContext)
+}
+
+extension Screen {
+    mutating func applyFilter(_ text: String, _ ctx: AppContext) -> [Effect]? { nil }
+    var filterText: String { "" }
+    var supportsFilter: Bool { false }
+    mutating func back(_ ctx: AppContext) -> Bool { false }
+
+    /// Dispatches a key through this screen's table; nil when the table has no such key.
+    mutating func handle(_ key: Key, _ ctx: AppContext) -> [Effect]? {
+        guard let binding = bindings(ctx).first(where: { $0.matches(key) }) else { return nil }
+        if let reason = binding.disabledReason { return [.error(reason)] }
+        return perform(binding.action, ctx)
+    }
+
+    func helpLines(_ ctx: AppContext) -> [HelpLine] {
+        bindings(ctx).map(\.helpLine)
+    }
+}

@@ -1,0 +1,10 @@
+/// Which screen type serves each number key. Capabilities register their screen here.
+enum ScreenRegistry {
+    static func make(_ id: ScreenID) -> any Screen {
+        switch id {
+        case .dashboard: return DashboardScreen()
+        case .roster: return RosterScreen()
+        default: return PlaceholderScreen(id: id)
+        }
+    }
+}

@@ -1,0 +1,77 @@
+import ArgumentParser
+import CommunityModel
+import Foundation
+
+/// `community bench`: times the real app code (store queries, update, render into the frame buffer)
+/// on a database, the way a user drives it. Used by `make bench`; not a test, so it never fails a build.
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure first frame and per-key latency on a database (used by make bench).",
+        shouldDisplay: false)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: "Key presses per scenario.") var presses = 200
+    @Option(help: "Terminal size as WIDTHxHEIGHT.") var size = "120x40"
+
+    func run() throws {
+        global.applyLanguage()
+        try reportingErrors {
+            let parts = size.split(separator: "x").compactMap { Int($0) }
+            let (w, h) = parts.count == 2 ? (parts[0], parts[1]) : (120, 40)
+            let start = DispatchTime.now()
+            let reference = try ReferenceData.load(from: Paths.referenceData)
+            let db = try CommunityDatabase.open(path: global.databasePath)
+            let actor = try db.demoActor()
+            let ctx = AppContext(db: db, actor: actor, today: Day.today(), reference: reference, bodyHeight: h - 3, bodyWidth: w)
+            var app = App(ctx: ctx, width: w, height: h)
+            _ = app.render()
+            let firstFrame = Self.ms(since: start)
+            print(String(format: "first frame (open, load, render): %.1f ms", firstFrame))
+            for (name, keys) in scenarios(app) {
+                var times: [Double] = []
+                for key in keys {
+                    let t = DispatchTime.now()
+                    app.handle(key)
+                    _ = app.render()
+                    times.append(Self.ms(since: t))
+                }
+                times.sort()
+                let p50 = times[times.count / 2], p95 = times[min(times.count - 1, times.count * 95 / 100)], worst = times.last ?? 0
+                print(String(format: "%-34@ keys %5d  p50 %6.2f ms  p95 %6.2f ms  max %6.2f ms", name as NSString, times.count, p50, p95, worst))
+            }
+            print(String(format: "resident memory: %.1f MiB", Self.residentMiB()))
+        }
+    }
+
+    /// Each scenario is a key sequence a secretary would type; screens register theirs here.
+    private func scenarios(_ app: App) -> [(String, [Key])] {
+        var list: [(String, [Key])] = []
+        list.append(("roster: open (7)", [.char("7")]))
+        list.append(("roster: j down", Array(repeating: .char("j"), count: presses)))
+        list.append(("roster: PgDn / PgUp", Array(repeating: .pageDown, count: presses / 4) + Array(repeating: .pageUp, count: presses / 4)))
+        list.append(("roster: G / g", Array([Key.char("G"), .char("g")].repeated(presses / 10))))
+        list.append(("roster: / search typing 张1", [.char("/")] + Array([Key.char("张"), .char("1"), .backspace, .backspace].repeated(presses / 8)) + [.escape]))
+        list.append(("roster: Tab organisations", Array([Key.tab].repeated(presses / 10))))
+        list.append(("screen switch 1-7", Array((1...7).map { Key.char(Character(String($0))) }.repeated(presses / 14))))
+        return list
+    }
+
+    static func ms(since start: DispatchTime) -> Double {
+        Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000
+    }
+
+    static func residentMiB() -> Double {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
+              let kb = Double(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
+        return kb / 1024
+    }
+}
+
+extension Array {
+    func repeated(_ times: Int) -> [Element] {
+        (0..<Swift.max(1, times)).flatMap { _ in self }
+    }
+}

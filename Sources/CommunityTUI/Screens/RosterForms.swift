@@ -1,0 +1,115 @@
+import CommunityModel
+
+/// Add/edit forms for the roster. Each field checks itself as the user leaves it; the store checks
+/// again inside its transaction (duplicates), and its refusal lands on the field it concerns.
+enum RosterForms {
+    static let noOrganisation = "（无）"
+
+    static func member(_ existing: MemberRow?, _ ctx: AppContext) -> FormState {
+        let organisations = (try? ctx.db.organisationChoices()) ?? []
+        let names = [noOrganisation] + organisations.map(\.name)
+        let title = existing == nil ? LocalizedText("新增在职党员", "Add member") : LocalizedText("修改党员 · \(existing?.name ?? "")", "Edit member · \(existing?.name ?? "")")
+        return FormState(title: title, fields: [
+            FormField(id: "name", label: LocalizedText("姓名", "Name"), value: existing?.name ?? "", required: true),
+            FormField(id: "phone", label: LocalizedText("手机", "Mobile"), value: existing?.phone ?? "", required: true,
+                      placeholder: LocalizedText("11 位手机号", "11-digit mobile"), validate: check(RosterValidation.normalisedPhone)),
+            FormField(id: "organisation", label: LocalizedText("报到单位", "Organisation"),
+                      value: existing?.organisationName ?? noOrganisation, kind: .choice(names)),
+            FormField(id: "level", label: LocalizedText("级别", "Level"), value: existing?.level.rawValue ?? Member.Level.district.rawValue,
+                      kind: .choice(Member.Level.allCases.map(\.rawValue))),
+            FormField(id: "code", label: LocalizedText("党员编号", "Member code"), value: existing?.memberCode ?? "", required: true),
+            FormField(id: "reported", label: LocalizedText("报到日期", "Reported on"), value: existing?.reportedOn ?? ctx.today, required: true,
+                      placeholder: LocalizedText("年-月-日", "yyyy-mm-dd"), validate: check(RosterValidation.date)),
+        ]) { values, ctx in
+            let orgId = organisations.first { $0.name == values["organisation"] }?.id
+            var member = Member(id: existing?.id, name: values["name"], phone: values["phone"], organisationId: orgId,
+                                level: Member.Level(rawValue: values["level"]) ?? .district, memberCode: values["code"],
+                                reportedOn: values["reported"], active: existing?.active ?? true)
+            do {
+                if existing == nil {
+                    member = try ctx.db.addMember(member, by: ctx.signedIn)
+                    return [.ok(LocalizedText("已新增党员 \(member.name)。", "Added member \(member.name).")), .reload]
+                }
+                try ctx.db.updateMember(member, by: ctx.signedIn)
+                return [.ok(LocalizedText("已保存 \(member.name) 的修改。", "Saved changes to \(member.name).")), .reload]
+            } catch let error as RosterError {
+                throw FieldError(field: field(for: error, member: true), message: error.message)
+            }
+        }
+    }
+
+    static func organisation(_ existing: Organisation?) -> FormState {
+        let title = existing == nil ? LocalizedText("新增报到单位", "Add organisation") : LocalizedText("修改单位 · \(existing?.name ?? "")", "Edit organisation · \(existing?.name ?? "")")
+        return FormState(title: title, fields: [
+            FormField(id: "name", label: LocalizedText("单位党组织", "Organisation"), value: existing?.name ?? "", required: true,
+                      placeholder: LocalizedText("例如 公交集团党委", "e.g. 公交集团党委")),
+            FormField(id: "level", label: LocalizedText("级别", "Level"), value: existing?.level.rawValue ?? Organisation.Level.district.rawValue,
+                      kind: .choice(Organisation.Level.allCases.map(\.rawValue))),
+            FormField(id: "contact", label: LocalizedText("联系人", "Contact"), value: existing?.contact ?? "", required: true),
+            FormField(id: "phone", label: LocalizedText("电话", "Phone"), value: existing?.phone ?? "", required: true,
+                      placeholder: LocalizedText("11 位手机号", "11-digit mobile"), validate: check(RosterValidation.normalisedPhone)),
+            FormField(id: "reported", label: LocalizedText("报到日期", "Reported on"), value: existing?.reportedOn ?? Day.today(), required: true,
+                      validate: check(RosterValidation.date)),
+        ]) { values, ctx in
+            var org = Organisation(id: existing?.id, name: values["name"], level: Organisation.Level(rawValue: values["level"]) ?? .district,
+                                   contact: values["contact"], phone: values["phone"], active: existing?.active ?? true,
+                                   reportedOn: values["reported"])
+            do {
+                if existing == nil {
+                    org = try ctx.db.addOrganisation(org, by: ctx.signedIn)
+                    return [.ok(LocalizedText("已新增单位 \(org.name)。", "Added \(org.name).")), .reload]
+                }
+                try ctx.db.updateOrganisation(org, by: ctx.signedIn)
+                return [.ok(LocalizedText("已保存 \(org.name) 的修改。", "Saved changes to \(org.name).")), .reload]
+            } catch let error as RosterError {
+                throw FieldError(field: field(for: error, member: false), message: error.message)
+            }
+        }
+    }
+
+    /// Turns a throwing validator into a field rule: its error's message, or nil.
+    static func check<T>(_ rule: @escaping (String) throws -> T) -> (String) -> LocalizedText? {
+        { text in
+            do { _ = try rule(text); return nil } catch { return userMessage(for: error) }
+        }
+    }
+
+    private static func field(for error: RosterError, member: Bool) -> String {
+        switch error {
+        case .badPhone: return "phone"
+        case .badDate: return "reported"
+        case .duplicateMemberCode: return "code"
+        case .duplicateOrganisation: return "name"
+        case .unknownOrganisation: return "organisation"
+        case .badLevel: return "level"
+        case .required, .tooLong: return "name"
+        }
+    }
+}
+
+extension RosterForms {
+    /// Asks for a CSV file and imports it whole. Problems come back as a page listing every line and
+    /// column, and nothing is written until the file is clean.
+    static func importFile(_ kind: RosterImportKind) -> FormState {
+        FormState(title: LocalizedText("导入\(kind.label.zh)", "Import \(kind.label.en)"), fields: [
+            FormField(id: "path", label: LocalizedText("CSV 文件", "CSV file"), required: true,
+                      placeholder: LocalizedText("例如 ~/下载/党员名单.csv", "e.g. ~/Downloads/members.csv")),
+        ]) { values, ctx in
+            let path = (values["path"] as NSString).expandingTildeInPath
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw FieldError(field: "path", message: LocalizedText("读不到文件 \(path)，请检查路径。", "Cannot read \(path); check the path."))
+            }
+            do {
+                let summary = try ctx.db.importRoster(kind, csv: data, by: ctx.signedIn, today: ctx.today)
+                return [.ok(LocalizedText("已从 \((path as NSString).lastPathComponent) 导入 \(summary.rows) 条\(kind.label.zh)记录。",
+                                          "Imported \(summary.rows) \(kind.label.en) from \((path as NSString).lastPathComponent).")), .reload]
+            } catch RosterImportError.problems(let problems) {
+                let page = TextPage(title: LocalizedText("导入未执行：\(problems.count) 处问题", "Nothing imported: \(problems.count) problem(s)"),
+                                    lines: problems.map { $0.text.text() } + ["", LocalizedText("改正文件后按 i 重新导入。", "Fix the file, then press i again.").text()])
+                return [.present(.text(page)), .error(LocalizedText("文件有 \(problems.count) 处问题，未导入任何记录。", "The file has \(problems.count) problem(s); nothing was imported."))]
+            }
+        }
+    }
+}
+
+import Foundation

@@ -1,0 +1,162 @@
+import CommunityModel
+
+/// Screen 7, 名册: the members (在职党员) and organisations (报到单位党组织) who reported to the community.
+/// Both lists are virtual: only the rows on screen are read from the store.
+struct RosterScreen: Screen {
+    enum Tab: Equatable { case members, organisations }
+
+    enum Action {
+        case move(ListMove)
+        case switchTab
+        case add
+        case edit
+        case details
+        case toggleMark
+        case clearMarks
+        case deactivate
+        case reactivate
+        case toggleInactive
+        case importCSV
+    }
+
+    let id = ScreenID.roster
+    var tab = Tab.members
+    var members = VirtualList<MemberRow>()
+    var organisations = VirtualList<Organisation>()
+    var filter = RosterFilter()
+    var counts: RosterCounts?
+
+    var filterText: String { filter.text }
+    var supportsFilter: Bool { true }
+
+    // MARK: Keys
+
+    func bindings(_ ctx: AppContext) -> [KeyBinding<Action>] {
+        let canEdit = ctx.signedIn.role != .kiosk
+        let noEdit: LocalizedText? = canEdit ? nil : LocalizedText("兑换窗口账号不能修改名册。", "The redemption desk cannot change the roster.")
+        let noRow: LocalizedText? = hasSelection ? nil : LocalizedText("列表为空，没有可操作的行。", "The list is empty; nothing to act on.")
+        let other = tab == .members ? LocalizedText("报到单位", "organisations") : LocalizedText("在职党员", "members")
+        var table = KeyBinding.listMoves { Action.move($0) }
+        table += [
+            KeyBinding(keys: [.tab], action: .switchTab, help: LocalizedText("切换到", "switch to ") + other, footer: true,
+                       short: LocalizedText("切换", "switch")),
+            KeyBinding(keys: [.enter], action: .details, help: LocalizedText("查看详情", "details"), disabledReason: noRow),
+            KeyBinding(keys: [.char("a"), .ctrl("n")], action: .add, help: tab == .members ? LocalizedText("新增党员", "add member") : LocalizedText("新增单位", "add organisation"),
+                       footer: true, disabledReason: noEdit),
+            KeyBinding(keys: [.char("e")], action: .edit, help: LocalizedText("修改", "edit"), footer: true, disabledReason: noEdit ?? noRow),
+            KeyBinding(keys: [.char(" ")], action: .toggleMark, help: LocalizedText("标记/取消标记（可多选）", "mark / unmark (several)"), disabledReason: noRow),
+            KeyBinding(keys: [.char("u")], action: .clearMarks, help: LocalizedText("清除全部标记", "clear all marks")),
+            KeyBinding(keys: [.char("d")], action: .deactivate, help: LocalizedText("停用（已标记的全部或当前行）", "deactivate (marked rows, or this one)"),
+                       footer: true, disabledReason: noEdit ?? noRow, short: LocalizedText("停用", "deactivate")),
+            KeyBinding(keys: [.char("r")], action: .reactivate, help: LocalizedText("恢复（已标记的全部或当前行）", "reactivate (marked rows, or this one)"),
+                       disabledReason: noEdit ?? noRow),
+            KeyBinding(keys: [.char("v")], action: .toggleInactive,
+                       help: filter.includeInactive ? LocalizedText("隐藏已停用", "hide deactivated") : LocalizedText("显示已停用", "show deactivated")),
+            KeyBinding(keys: [.char("i")], action: .importCSV, help: LocalizedText("从 CSV 文件导入（先检查全部，无误才写入）", "import a CSV file (all checked before anything is written)"),
+                       disabledReason: noEdit),
+        ]
+        return table
+    }
+
+    private var hasSelection: Bool {
+        tab == .members ? members.current != nil : organisations.current != nil
+    }
+
+    mutating func perform(_ action: Action, _ ctx: AppContext) -> [Effect] {
+        do {
+            switch action {
+            case .move(let move):
+                if tab == .members { try members.move(move, memberSource(ctx)) } else { try organisations.move(move, organisationSource(ctx)) }
+            case .switchTab:
+                tab = tab == .members ? .organisations : .members
+                try reload(ctx)
+            case .add:
+                return [.present(.form(tab == .members ? RosterForms.member(nil, ctx) : RosterForms.organisation(nil)))]
+            case .edit:
+                if tab == .members, let row = members.current {
+                    return [.present(.form(RosterForms.member(row, ctx)))]
+                } else if let org = organisations.current {
+                    return [.present(.form(RosterForms.organisation(org)))]
+                }
+            case .details:
+                return [.present(.text(detailsPage(ctx)))]
+            case .toggleMark:
+                if tab == .members { try members.toggleMark(memberSource(ctx)) } else { try organisations.toggleMark(organisationSource(ctx)) }
+            case .clearMarks:
+                members.marked = []
+                organisations.marked = []
+            case .deactivate:
+                return [.present(.confirm(setActiveConfirm(active: false)))]
+            case .reactivate:
+                return [.present(.confirm(setActiveConfirm(active: true)))]
+            case .importCSV:
+                return [.present(.form(RosterForms.importFile(tab == .members ? .members : .organisations)))]
+            case .toggleInactive:
+                filter.includeInactive.toggle()
+                try resetLists(ctx)
+            }
+        } catch {
+            return [.error(userMessage(for: error))]
+        }
+        return []
+    }
+
+    /// One confirmation for all marked rows; the write changes them in one go and clears the marks.
+    private func setActiveConfirm(active: Bool) -> ConfirmState {
+        let isMembers = tab == .members
+        let ids = isMembers ? members.targets : organisations.targets
+        let verb = active ? LocalizedText("恢复", "Reactivate") : LocalizedText("停用", "Deactivate")
+        let noun = isMembers ? LocalizedText("名党员", " member(s)") : LocalizedText("个单位", " organisation(s)")
+        let what = LocalizedText("\(verb.zh) \(ids.count) \(noun.zh)", "\(verb.en) \(ids.count)\(noun.en)")
+        let note = active ? LocalizedText("", "") : LocalizedText("停用后不再出现在认领和排名中，记录和积分保留，可随时恢复。",
+                                                                  " They leave claims and rankings; their records and points stay and they can be reactivated.")
+        return ConfirmState(title: verb, message: LocalizedText("确定\(what.zh)吗？", "\(what.en)?") + note, onConfirm: [
+            .write(StoreAction { db, actor in
+                for id in ids {
+                    if isMembers { try db.setMemberActive(id: id, active: active, by: actor) } else { try db.setOrganisationActive(id: id, active: active, by: actor) }
+                }
+                return LocalizedText("已\(what.zh)。", "\(what.en): done.")
+            }),
+            .reload,
+        ])
+    }
+
+    mutating func reload(_ ctx: AppContext) throws {
+        counts = try ctx.db.rosterCounts()
+        let page = listRows(ctx)
+        if tab == .members { try members.reload(memberSource(ctx), pageSize: page) } else { try organisations.reload(organisationSource(ctx), pageSize: page) }
+    }
+
+    private mutating func resetLists(_ ctx: AppContext) throws {
+        let page = listRows(ctx)
+        if tab == .members { try members.reset(memberSource(ctx), pageSize: page) } else { try organisations.reset(organisationSource(ctx), pageSize: page) }
+    }
+
+    mutating func applyFilter(_ text: String, _ ctx: AppContext) -> [Effect]? {
+        filter.text = text
+        do {
+            try resetLists(ctx)
+            let total = tab == .members ? members.total : organisations.total
+            if !text.isEmpty && total == 0 {
+                return [.error(LocalizedText("没有找到“\(text)”。可按姓名、单位、党员编号或手机尾号查找。",
+                                             "Nothing matches “\(text)”. Search by name, organisation, member code or phone tail."))]
+            }
+        } catch {
+            return [.error(userMessage(for: error))]
+        }
+        return []
+    }
+
+    /// Rows the list can show: the body minus the summary line and the table header.
+    func listRows(_ ctx: AppContext) -> Int { max(1, ctx.bodyHeight - 3) }
+
+    func memberSource(_ ctx: AppContext) -> VirtualList<MemberRow>.Source {
+        let db = ctx.db, filter = self.filter
+        return .init(fetch: { try db.members(filter, $0) }, count: { try db.memberCount(filter, before: $0) })
+    }
+
+    func organisationSource(_ ctx: AppContext) -> VirtualList<Organisation>.Source {
+        let db = ctx.db, filter = self.filter
+        return .init(fetch: { try db.organisations(filter, $0) }, count: { try db.organisationCount(filter, before: $0) })
+    }
+}

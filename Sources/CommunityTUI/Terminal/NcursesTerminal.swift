@@ -1,0 +1,170 @@
+import CNcurses
+import Glibc
+
+/// The real terminal: the only code that imports CNcurses.
+final class NcursesTerminal: Terminal {
+    private var last: ScreenBuffer?
+    private var colors = false
+    private var closed = false
+
+    init() {
+        cn_setlocale_utf8()
+        cn_set_escdelay(25)
+        initscr()
+        raw()              // Ctrl-C arrives as a key, so quitting always restores the terminal
+        noecho()
+        nonl()
+        keypad(cn_stdscr(), true)
+        curs_set(0)
+        if has_colors() {
+            start_color()
+            use_default_colors()
+            colors = true
+            Self.definePairs()
+        }
+        signal(SIGTERM) { _ in endwin(); _exit(143) }
+        signal(SIGHUP) { _ in endwin(); _exit(129) }
+    }
+
+    deinit { shutdown() }
+
+    var size: (width: Int, height: Int) {
+        var y: Int32 = 0, x: Int32 = 0
+        cn_getmaxyx(cn_stdscr(), &y, &x)
+        return (Int(x), Int(y))
+    }
+
+    func shutdown() {
+        guard !closed else { return }
+        closed = true
+        curs_set(1)
+        endwin()
+    }
+
+    private static func definePairs() {
+        let d: Int16 = -1
+        init_pair(1, Int16(COLOR_BLACK), Int16(COLOR_CYAN))    // selected
+        init_pair(2, Int16(COLOR_CYAN), d)                     // header
+        init_pair(3, Int16(COLOR_WHITE), Int16(COLOR_BLUE))    // title bar
+        init_pair(4, Int16(COLOR_BLUE), d)                     // muted
+        init_pair(5, Int16(COLOR_GREEN), d)                    // ok
+        init_pair(6, Int16(COLOR_YELLOW), d)                   // warning
+        init_pair(7, Int16(COLOR_RED), d)                      // error
+        init_pair(8, Int16(COLOR_YELLOW), d)                   // key
+        init_pair(9, Int16(COLOR_MAGENTA), d)                  // marked
+        init_pair(10, Int16(COLOR_CYAN), d)                    // accent
+        init_pair(11, Int16(COLOR_BLACK), Int16(COLOR_YELLOW)) // active tab
+    }
+
+    private func attributes(_ role: StyleRole) -> (attr_t, Int16) {
+        if !colors {
+            switch role {
+            case .normal, .accent: return (cn_a_normal(), 0)
+            case .selected, .title: return (cn_a_reverse(), 0)
+            case .tabActive: return (cn_a_reverse() | cn_a_bold(), 0)
+            case .header, .ok, .warning, .key: return (cn_a_bold(), 0)
+            case .muted: return (cn_a_dim(), 0)
+            case .error, .marked: return (cn_a_bold() | cn_a_underline(), 0)
+            }
+        }
+        switch role {
+        case .normal: return (cn_a_normal(), 0)
+        case .selected: return (cn_a_normal(), 1)
+        case .header: return (cn_a_bold(), 2)
+        case .title: return (cn_a_bold(), 3)
+        case .muted: return (cn_a_normal(), 4)
+        case .ok: return (cn_a_bold(), 5)
+        case .warning: return (cn_a_bold(), 6)
+        case .error: return (cn_a_bold(), 7)
+        case .key: return (cn_a_bold(), 8)
+        case .marked: return (cn_a_bold(), 9)
+        case .accent: return (cn_a_normal(), 10)
+        case .tabActive: return (cn_a_bold(), 11)
+        }
+    }
+
+    func draw(_ buffer: ScreenBuffer) {
+        let full = last.map { $0.width != buffer.width || $0.height != buffer.height } ?? true
+        if full { clearok(cn_stdscr(), true) }
+        for y in 0..<buffer.height {
+            var x = 0
+            while x < buffer.width {
+                let cell = buffer[x, y]
+                let w = max(1, Int(cell.width))
+                let changed = full || last.map { old in
+                    (x..<min(buffer.width, x + w)).contains { old[$0, y] != buffer[$0, y] }
+                } ?? true
+                if changed && cell.width != 0 {
+                    let (attr, pair) = attributes(cell.style)
+                    let scalars = Array(String(cell.text).unicodeScalars.prefix(4)).map { wchar_t(bitPattern: $0.value) } + [0]
+                    _ = scalars.withUnsafeBufferPointer { cn_put_wide(Int32(y), Int32(x), $0.baseAddress, attr, pair) }
+                }
+                x += w
+            }
+        }
+        if let cursor = buffer.cursor {
+            move(Int32(cursor.y), Int32(cursor.x))
+            curs_set(1)
+        } else {
+            curs_set(0)
+        }
+        wnoutrefresh(cn_stdscr())
+        doupdate()
+        last = buffer
+    }
+
+    func readKey(timeoutMs: Int) -> Key? {
+        wtimeout(cn_stdscr(), Int32(timeoutMs))
+        var ch: wint_t = 0
+        let result = get_wch(&ch)
+        if result == cn_err() { return nil }
+        if result == cn_key_code_yes() { return Self.functionKey(Int32(ch)) }
+        if ch == 27 {
+            // Under TERM=xterm some arrows arrive as ESC O A when keypad decoding misses them.
+            wtimeout(cn_stdscr(), 0)
+            var next: wint_t = 0
+            if get_wch(&next) != cn_err() {
+                if next == 79 || next == 91 { // O or [
+                    var third: wint_t = 0
+                    if get_wch(&third) != cn_err() {
+                        switch third {
+                        case 65: return .up
+                        case 66: return .down
+                        case 67: return .right
+                        case 68: return .left
+                        case 72: return .home
+                        case 70: return .end
+                        default: return .escape
+                        }
+                    }
+                }
+                // Esc then a key typed quickly (Esc q): keep the key for the next read.
+                unget_wch(wchar_t(bitPattern: UInt32(next)))
+                return .escape
+            }
+            return .escape
+        }
+        return Key.fromCharacter(UInt32(ch))
+    }
+
+    private static func functionKey(_ code: Int32) -> Key? {
+        switch code {
+        case KEY_UP: return .up
+        case KEY_DOWN: return .down
+        case KEY_LEFT: return .left
+        case KEY_RIGHT: return .right
+        case KEY_NPAGE: return .pageDown
+        case KEY_PPAGE: return .pageUp
+        case KEY_HOME: return .home
+        case KEY_END: return .end
+        case KEY_ENTER: return .enter
+        case KEY_BACKSPACE: return .backspace
+        case KEY_DC: return .delete
+        case KEY_BTAB: return .backTab
+        case KEY_RESIZE: return .resize
+        default:
+            for n in 1...12 where code == cn_key_f(Int32(n)) { return .f(n) }
+            return nil
+        }
+    }
+}

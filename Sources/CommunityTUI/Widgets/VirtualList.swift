@@ -1,0 +1,133 @@
+import CommunityModel
+
+/// The visible window of a long list. Only `rows` (one screenful) is ever in memory; moving past
+/// its edges asks the store for the next rows by key (STYLE 6), so scrolling costs the same at
+/// 400 rows or 500,000.
+struct VirtualList<Row: KeyedRow> {
+    /// How a screen reads its list: a page by key, and counts (all, or those before a key).
+    struct Source {
+        var fetch: (PageRequest) throws -> [Row]
+        var count: (ListKey?) throws -> Int
+    }
+
+    private(set) var rows: [Row] = []
+    /// Index of the selected row within `rows`.
+    private(set) var selected = 0
+    /// Position of `rows[0]` in the whole list, for "37 / 5,000".
+    private(set) var offset = 0
+    private(set) var total = 0
+    /// Rows marked with Space, by id, to act on several at once.
+    var marked: Set<Int64> = []
+    var pageSize = 10
+
+    var current: Row? { rows.indices.contains(selected) ? rows[selected] : nil }
+    var isEmpty: Bool { rows.isEmpty }
+    /// 1-based position of the selection in the whole list.
+    var position: Int { rows.isEmpty ? 0 : offset + selected + 1 }
+
+    /// Refreshes in place: the same first row (or the next one if it went away), selection kept on the same id.
+    mutating func reload(_ source: Source, pageSize: Int) throws {
+        self.pageSize = max(1, pageSize)
+        let keepId = current?.listKey.id
+        total = try source.count(nil)
+        if let first = rows.first {
+            rows = try source.fetch(.from(first.listKey, self.pageSize))
+            if rows.count < self.pageSize && total > rows.count {
+                rows = try source.fetch(.last(self.pageSize))
+            }
+        } else {
+            rows = try source.fetch(.first(self.pageSize))
+        }
+        offset = try rows.first.map { try source.count($0.listKey) } ?? 0
+        if let keepId, let i = rows.firstIndex(where: { $0.listKey.id == keepId }) {
+            selected = i
+        }
+        selected = min(selected, max(0, rows.count - 1))
+        let live = Set(rows.map(\.listKey.id))
+        // Marks on rows outside the window are kept; marks on rows now gone from the window stay harmless.
+        _ = live
+    }
+
+    /// Starts again from the top (a new filter).
+    mutating func reset(_ source: Source, pageSize: Int) throws {
+        rows = []
+        selected = 0
+        offset = 0
+        marked = []
+        try reload(source, pageSize: pageSize)
+    }
+
+    mutating func move(_ move: ListMove, _ source: Source) throws {
+        guard !rows.isEmpty else { return }
+        switch move {
+        case .down:
+            if selected < rows.count - 1 {
+                selected += 1
+            } else if let last = rows.last, let next = try source.fetch(.after(last.listKey, 1)).first {
+                rows.append(next)
+                if rows.count > pageSize { rows.removeFirst(); offset += 1 }
+                selected = rows.count - 1
+            }
+        case .up:
+            if selected > 0 {
+                selected -= 1
+            } else if let first = rows.first, let previous = try source.fetch(.before(first.listKey, 1)).first {
+                rows.insert(previous, at: 0)
+                if rows.count > pageSize { rows.removeLast() }
+                offset = max(0, offset - 1)
+                selected = 0
+            }
+        case .pageDown:
+            guard let last = rows.last else { return }
+            let next = try source.fetch(.after(last.listKey, pageSize))
+            if next.isEmpty {
+                selected = rows.count - 1
+            } else if next.count == pageSize {
+                offset += rows.count
+                rows = next
+            } else {
+                try jumpToEnd(source, keepSelection: true)
+            }
+        case .pageUp:
+            guard let first = rows.first else { return }
+            let previous = try source.fetch(.before(first.listKey, pageSize))
+            if previous.isEmpty {
+                selected = 0
+            } else if previous.count == pageSize {
+                offset = max(0, offset - pageSize)
+                rows = previous
+            } else {
+                rows = try source.fetch(.first(pageSize))
+                offset = 0
+            }
+        case .top:
+            rows = try source.fetch(.first(pageSize))
+            offset = 0
+            selected = 0
+        case .bottom:
+            try jumpToEnd(source, keepSelection: false)
+        }
+        selected = min(selected, max(0, rows.count - 1))
+    }
+
+    private mutating func jumpToEnd(_ source: Source, keepSelection: Bool) throws {
+        rows = try source.fetch(.last(pageSize))
+        total = try source.count(nil)
+        offset = max(0, total - rows.count)
+        if !keepSelection { selected = rows.count - 1 }
+    }
+
+    /// Space: marks or unmarks the selected row and moves down, as in a file manager.
+    mutating func toggleMark(_ source: Source) throws {
+        guard let row = current else { return }
+        let id = row.listKey.id
+        if marked.contains(id) { marked.remove(id) } else { marked.insert(id) }
+        try move(.down, source)
+    }
+
+    /// The ids to act on: the marked rows, or the selected one when nothing is marked.
+    var targets: [Int64] {
+        if !marked.isEmpty { return marked.sorted() }
+        return current.map { [$0.listKey.id] } ?? []
+    }
+}
