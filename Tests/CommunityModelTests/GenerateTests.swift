@@ -51,13 +51,13 @@ final class GenerateTests: XCTestCase {
 
     func testStressReRunGivesTheSameRows() throws {
         let a = try F.freshDatabase(), b = try F.freshDatabase()
-        try a.generate(scale: .stress, dataDirectory: F.dataDirectory, today: F.today)
-        try b.generate(scale: .stress, dataDirectory: F.dataDirectory, today: F.today)
+        try a.generate(scale: .stress, dataDirectory: F.dataDirectory, today: F.today, modules: [])
+        try b.generate(scale: .stress, dataDirectory: F.dataDirectory, today: F.today, modules: [])
         XCTAssertEqual(try F.dump(a, "organisation"), try F.dump(b, "organisation"))
         XCTAssertEqual(try F.dump(a, "member"), try F.dump(b, "member"))
         // and a different "today" moves the dates, not the people
         let c = try F.freshDatabase()
-        try c.generate(scale: .stress, dataDirectory: F.dataDirectory, today: "2026-01-01")
+        try c.generate(scale: .stress, dataDirectory: F.dataDirectory, today: "2026-01-01", modules: [])
         XCTAssertEqual(try F.count(c, "SELECT COUNT(*) FROM member WHERE reported_on > '2026-01-01'"), 0)
         XCTAssertEqual(try c.members(RosterFilter(), .first(3)).map(\.name), try a.members(RosterFilter(), .first(3)).map(\.name))
     }
