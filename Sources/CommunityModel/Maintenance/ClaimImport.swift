@@ -1,12 +1,7 @@
 import Foundation
 import GRDB
 
-/// One problem in an import file, with the line it is on.
-public struct ImportProblem: Sendable, Equatable, CustomStringConvertible {
-    public var line: Int
-    public var message: LocalizedText
-    public var description: String { LocalizedText("第 \(line) 行：", "line \(line): ").text() + message.text() }
-}
+// `ImportProblem` (line, column, message) is shared with the roster import (RosterImportError.swift).
 
 /// The file was refused as a whole; nothing was written.
 public struct ClaimImportError: UserFacingError, Equatable {
