@@ -33,7 +33,7 @@ enum MaintenanceFixture {
     @discardableResult
     static func generateRoster(_ database: CommunityDatabase, _ scale: GenerateScale, today: String = today,
                                progress: ProgressHandler? = nil) throws -> GenerateSummary {
-        try Generator.generate(database, scale: scale, dataDirectory: dataDirectory, today: today, progress: progress, modules: [])
+        try Generator.generate(database, scale: scale, dataDirectory: dataDirectory, today: today, modules: [], progress: progress)
     }
 
     /// Rows in tables the roster does not own: what the modules' hooks added, without naming any module.

@@ -15,16 +15,6 @@ public enum SourceEncoding: String, Sendable, Equatable {
     case gb18030 = "GB18030/GBK"
 }
 
-extension SourceEncoding {
-    /// Decodes a CSV file's bytes as Excel or WPS may have written them (UTF-8 with or without BOM,
-    /// UTF-16 with BOM, GB18030/GBK), for importers that parse the text themselves.
-    /// - Throws: `RosterImportError.undecodable` naming the byte where decoding failed.
-    public static func decode(_ data: Data) throws -> (text: String, encoding: SourceEncoding) {
-        let (text, encoding) = try CSVText.decode(data)
-        return (text, encoding)
-    }
-}
-
 /// A CSV file as text: decoded from whatever Excel or WPS wrote, split into records that remember their line.
 struct CSVText {
     struct Record {

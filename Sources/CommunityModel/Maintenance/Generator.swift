@@ -29,15 +29,12 @@ public enum Generator {
     /// Generates `scale` into an empty database.
     /// - Throws: `SetupError.alreadySetUp` when the file already holds a community (nothing is written),
     ///   `SetupError.badDemoData` when `data/demo/` is wrong.
+    /// - Parameter modules: the capabilities whose data is generated after the roster (all of them unless a
+    ///   test wants the roster alone).
     @discardableResult
     public static func generate(_ database: CommunityDatabase, scale: GenerateScale, dataDirectory: URL,
-                                today: String = Day.today(), progress: ProgressHandler? = nil) throws -> GenerateSummary {
-        try generate(database, scale: scale, dataDirectory: dataDirectory, today: today, progress: progress, modules: Modules.all)
-    }
-
-    /// `modules` is every module in the product; tests of the roster alone pass fewer.
-    static func generate(_ database: CommunityDatabase, scale: GenerateScale, dataDirectory: URL, today: String,
-                         progress: ProgressHandler?, modules: [any ModuleHooks.Type]) throws -> GenerateSummary {
+                                today: String = Day.today(), modules: [any ModuleHooks.Type] = Modules.all,
+                                progress: ProgressHandler? = nil) throws -> GenerateSummary {
         let started = Date()
         if scale == .demo {
             progress?(LocalizedText("演示数据", "demo data"), 0, 1)
@@ -105,7 +102,7 @@ extension CommunityDatabase {
     /// - Throws: see `Generator.generate`.
     @discardableResult
     public func generate(scale: GenerateScale, dataDirectory: URL, today: String = Day.today(),
-                         progress: ProgressHandler? = nil) throws -> GenerateSummary {
-        try Generator.generate(self, scale: scale, dataDirectory: dataDirectory, today: today, progress: progress)
+                         modules: [any ModuleHooks.Type] = Modules.all, progress: ProgressHandler? = nil) throws -> GenerateSummary {
+        try Generator.generate(self, scale: scale, dataDirectory: dataDirectory, today: today, modules: modules, progress: progress)
     }
 }

@@ -12,23 +12,8 @@ struct ImportCommand: ParsableCommand {
             switch self {
             case .members: return try roster(.members, database, csv, actor, dryRun)
             case .organisations: return try roster(.organisations, database, csv, actor, dryRun)
-            case .claims: return try claims(database, csv, fileName, actor, dryRun)
+            case .claims: return try database.importClaims(csv: csv, fileName: fileName, by: actor, dryRun: dryRun).text(dryRun: dryRun)
             }
-        }
-
-        /// Claims from the mini-program's export: recorded under a signed-in operator, applied whole or not at all.
-        private func claims(_ database: CommunityDatabase, _ csv: Data, _ fileName: String, _ actor: Actor?, _ dryRun: Bool) throws -> LocalizedText {
-            guard let actor else {
-                throw CommandFailure(text: LocalizedText("导入认领记录需要指明操作员：--operator 姓名（PIN 会询问，或用 --pin）。",
-                                                         "Importing claims needs an operator: --operator NAME (the PIN is asked, or give --pin).").text(), code: 64)
-            }
-            guard !dryRun else {
-                throw CommandFailure(text: LocalizedText("认领记录暂不支持 --dry-run。", "--dry-run is not available for claims yet.").text(), code: 64)
-            }
-            let (text, _) = try SourceEncoding.decode(csv)
-            let s = try database.importClaims(csv: text, fileName: fileName, by: actor)
-            return LocalizedText("已导入认领记录 \(s.lines) 行：新增 \(s.created)，回复 \(s.replied)，取消 \(s.cancelled)，未变 \(s.unchanged)。",
-                                 "Imported \(s.lines) claim lines: \(s.created) new, \(s.replied) replied, \(s.cancelled) cancelled, \(s.unchanged) unchanged.")
         }
 
         private func roster(_ kind: RosterImportKind, _ database: CommunityDatabase, _ csv: Data, _ actor: Actor?, _ dryRun: Bool) throws -> LocalizedText {
@@ -42,17 +27,16 @@ struct ImportCommand: ParsableCommand {
 
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import members, organisations or claims from a CSV file (validated whole; nothing is written if any line is wrong).",
+        abstract: "Import members or organisations from a CSV file (validated whole; nothing is written if any line is wrong).",
         discussion: """
         UTF-8 with or without BOM, or GB18030/GBK as Excel and WPS save it. Headers (Chinese or English): \
         members: 姓名, 手机, 单位, 级别 (市直/区直, optional), 党员编号, 报到日期 (optional); \
         organisations: 名称, 级别 (市级/区级), 联系人, 电话, 报到日期 (optional). Import organisations \
-        first: a member's 单位 must already be on the roster. Every problem is listed with its line and column. \
-        claims (from the mini-program; needs --operator): 外部编号, 任务, 认领人, 状态, 时间, 备注.
+        first: a member's 单位 must already be on the roster. Every problem is listed with its line and column.
         """)
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "What the file holds: members, organisations or claims (default: members or organisations, guessed from the header).") var what: Kind?
+    @Option(help: "What the file holds: members, organisations or claims (default: guessed from the header).") var what: Kind?
     @Flag(help: "Check the file only; write nothing.") var dryRun = false
     @Option(name: .customLong("operator"), help: "Record the import under this operator (asks for the PIN unless --pin).") var operatorName: String?
     @Option(help: "The operator's PIN (for scripts).") var pin: String?
@@ -72,7 +56,7 @@ struct ImportCommand: ParsableCommand {
             if let operatorName {
                 actor = try database.login(name: operatorName, pin: try pin ?? Prompt.secret(LocalizedText("PIN：", "PIN: ")))
             }
-            guard let kind = what ?? RosterImportKind.detect(csv: data).flatMap({ Kind(rawValue: $0.rawValue) }) else {
+            guard let kind = what ?? (ClaimImport.looksLikeClaims(data) ? .claims : nil) ?? RosterImportKind.detect(csv: data).flatMap({ Kind(rawValue: $0.rawValue) }) else {
                 throw CommandFailure(text: LocalizedText("无法从表头判断文件内容，请用 --what members 或 --what organisations 指明。",
                                                          "Cannot tell from the header what the file holds; say --what members or --what organisations.").text(),
                                      code: 64)
