@@ -17,8 +17,13 @@ extension RosterImportKind {
     /// Guesses what a file holds from its header (for `community import FILE` without `--what`): the kind
     /// whose required columns are all there. Nil when the file cannot be read or neither (or both) fit.
     public static func detect(csv: Data) -> RosterImportKind? {
-        guard let header = try? CSVText.parse(csv).header else { return nil }
-        let fitting = allCases.filter { RosterImportColumns.map(header, kind: $0).1.isEmpty }
+        guard let text = try? CSVText.parse(csv) else { return nil }
+        let fitting = allCases.filter { kind in
+            var located = text
+            located.locateHeader(recognises: { !RosterImportColumns.map($0, kind: kind).0.index.isEmpty },
+                                 fits: { RosterImportColumns.map($0, kind: kind).1.isEmpty })
+            return RosterImportColumns.map(located.header, kind: kind).1.isEmpty
+        }
         return fitting.count == 1 ? fitting[0] : nil
     }
 }
@@ -43,7 +48,10 @@ struct RosterImport {
         self.kind = kind
         self.today = today
         csv = try CSVText.parse(data)
-        let (mapping, headerProblems) = RosterImportColumns.map(csv.header, kind: kind)
+        csv.locateHeader(recognises: { !RosterImportColumns.map($0, kind: kind).0.index.isEmpty },
+                         fits: { RosterImportColumns.map($0, kind: kind).1.isEmpty })
+        var (mapping, headerProblems) = RosterImportColumns.map(csv.header, kind: kind)
+        for i in headerProblems.indices where headerProblems[i].line == 1 { headerProblems[i].line = csv.headerLine }
         self.mapping = mapping
         // A broken header makes every line's findings noise: report the header alone.
         if !headerProblems.isEmpty { throw RosterImportError.problems(headerProblems) }
