@@ -199,6 +199,13 @@ final class RosterImportTests: XCTestCase {
         XCTAssertEqual(try database.importRoster(.members, csv: Data(fixed.utf8), by: actor).rows, 2)
     }
 
+    func testFullWidthDigitsAndCountryCodeInPhonesAreAccepted() throws {
+        let csv = "姓名,手机,单位,党员编号\n张三,１３８００００００１１,公交集团党委,GJ11\n李四,+86 138-0000-0012,公交集团党委,GJ12\n"
+        try database.importRoster(.members, csv: Data(csv.utf8), by: actor, today: F.today)
+        XCTAssertEqual(try database.members(RosterFilter(text: "GJ11"), .first(1)).first?.phone, "13800000011")
+        XCTAssertEqual(try database.members(RosterFilter(text: "GJ12"), .first(1)).first?.phone, "13800000012")
+    }
+
     func testTheKindIsGuessedFromTheHeader() {
         XCTAssertEqual(RosterImportKind.detect(csv: Data((Self.header + "张三,13800000001,公交集团党委,市直,A1,2024-03-01\n").utf8)), .members)
         XCTAssertEqual(RosterImportKind.detect(csv: Data("名称,级别,联系人,电话\n".utf8)), .organisations)

@@ -115,7 +115,21 @@ struct RosterImport {
                 "手机号“\(text)”被 Excel 显示成了科学计数法：请把该列设为“文本”格式，重新填写号码后再保存。",
                 "phone “\(text)” was turned into scientific notation by Excel: format the column as Text, re-enter the numbers and save again."))
         }
-        return try RosterValidation.normalisedPhone(text)
+        return try RosterValidation.normalisedPhone(Self.plainDigits(text))
+    }
+
+    /// "１３８…" typed with a Chinese input method, and a leading +86, become plain 11 digits.
+    static func plainDigits(_ text: String) -> String {
+        var out = String(text.unicodeScalars.map { scalar -> Character in
+            if (0xFF10...0xFF19).contains(scalar.value), let ascii = Unicode.Scalar(scalar.value - 0xFF10 + 0x30) { return Character(ascii) }
+            return Character(scalar)
+        })
+        out = out.trimmingCharacters(in: .whitespaces)
+        for prefix in ["+86", "+ 86", "0086"] where out.hasPrefix(prefix) {
+            out = String(out.dropFirst(prefix.count)).trimmingCharacters(in: CharacterSet(charactersIn: " -"))
+            break
+        }
+        return out
     }
 
     /// Blank or absent: reported today.
