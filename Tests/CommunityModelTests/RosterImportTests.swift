@@ -206,6 +206,14 @@ final class RosterImportTests: XCTestCase {
         XCTAssertEqual(try database.members(RosterFilter(text: "GJ12"), .first(1)).first?.phone, "13800000012")
     }
 
+    func testAnAbbreviatedOrganisationNameGetsASuggestion() throws {
+        let csv = "姓名,手机,单位,党员编号\n张三,13800000001,公交集团,GJ1\n"
+        XCTAssertThrowsError(try database.importRoster(.members, csv: Data(csv.utf8), by: actor)) { error in
+            guard case RosterImportError.problems(let problems) = error else { return XCTFail("\(error)") }
+            XCTAssertTrue(problems.first?.message.zh.contains("是不是“公交集团党委”") == true, "\(problems)")
+        }
+    }
+
     func testTheKindIsGuessedFromTheHeader() {
         XCTAssertEqual(RosterImportKind.detect(csv: Data((Self.header + "张三,13800000001,公交集团党委,市直,A1,2024-03-01\n").utf8)), .members)
         XCTAssertEqual(RosterImportKind.detect(csv: Data("名称,级别,联系人,电话\n".utf8)), .organisations)

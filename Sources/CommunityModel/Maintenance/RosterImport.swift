@@ -157,7 +157,15 @@ struct RosterImport {
             let orgName = value(.organisation, in: record) ?? ""
             let organisation = problems.check(record, .organisation) { () throws -> (id: Int64, level: Organisation.Level) in
                 let required = try RosterValidation.required(orgName, LocalizedText("报到单位", "Organisation"))
-                guard let org = organisations[required] else { throw RosterError.unknownOrganisation(required) }
+                guard let org = organisations[required] else {
+                    // "公交集团" for "公交集团党委": name the one unit meant, so the fix is obvious.
+                    let close = organisations.keys.filter { $0.contains(required) || required.contains($0) }
+                    if close.count == 1, let name = close.first {
+                        throw RosterImportFieldError(message: RosterError.unknownOrganisation(required).message
+                            + LocalizedText("是不是“\(name)”？", " Did you mean “\(name)”?"))
+                    }
+                    throw RosterError.unknownOrganisation(required)
+                }
                 return org
             }
             var level: Member.Level?
