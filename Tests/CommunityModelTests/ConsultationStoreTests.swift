@@ -147,13 +147,14 @@ final class ConsultationStoreTests: XCTestCase {
         XCTAssertEqual(try f.db.issueCount(IssueFilter(category: "overhead_wires"), today: today, reference: f.reference), 10)
         XCTAssertEqual(try f.db.issueCount(IssueFilter(text: "飘线"), today: today, reference: f.reference), 10)
         XCTAssertEqual(try f.db.issueCount(IssueFilter(text: "100%"), today: today, reference: f.reference), 0)
-        // One character scans the narrow index; two or more walk the rarest bigram's postings.
+        // One character walks its own postings; two or more the rarest bigram's.
         XCTAssertEqual(try f.db.issueCount(IssueFilter(text: "飘"), today: today, reference: f.reference), 10)
         XCTAssertEqual(try f.db.issueCount(IssueFilter(text: "3号楼高空"), today: today, reference: f.reference), 1)   // not 13号楼 or 30号楼
         try f.db.pool.read { db in
             XCTAssertEqual(try IssueSearch.plan(db, text: "飘线"), .gram("飘线"))
-            XCTAssertEqual(try IssueSearch.plan(db, text: "飘"), .scan)
+            XCTAssertEqual(try IssueSearch.plan(db, text: "飘"), .gram("飘"))
             XCTAssertEqual(try IssueSearch.plan(db, text: "雨棚"), .nothing)
+            XCTAssertEqual(try IssueSearch.plan(db, text: "号楼", postingLimit: 5), .scan, "a piece in every issue is cheaper to scan for")
         }
         let searched = try f.db.issues(IssueFilter(text: "飘线"), .first(3), today: today, reference: f.reference)
         XCTAssertEqual(searched.map(\.number), ["2026-0030", "2026-0027", "2026-0024"])

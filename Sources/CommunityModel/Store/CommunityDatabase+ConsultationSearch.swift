@@ -1,25 +1,33 @@
 import Foundation
 import GRDB
 
-/// Search for `/` on the issue list: every two-character piece ("bigram") of an issue's number, title,
-/// reporter and location is indexed in `issue_gram`, so a search walks one short posting list in id order
-/// and stops after a page, instead of reading all 20,000 issues. Chinese has no spaces, so words cannot
-/// be the unit; two characters is the shortest useful Chinese search (飘线, 种菜, 5号).
+/// Search for `/` on the issue list: every character and every two-character piece ("bigram") of an
+/// issue's number, title, reporter and location is indexed in `issue_gram`, so a search walks one short
+/// posting list in id order and stops after a page, instead of reading all 20,000 issues. Chinese has no
+/// spaces, so words cannot be the unit; single characters are kept because the search runs as the
+/// secretary types, and the first key is one character (菜, 飘).
 enum IssueSearch {
     /// The searchable text, lower-cased; the same expression as the generated `issue.search` column.
     static func text(number: String, title: String, reporter: String, location: String) -> String {
         "\(number) \(title) \(reporter) \(location)".lowercased()
     }
 
-    /// Distinct bigrams without whitespace.
+    /// Distinct characters and bigrams, without whitespace.
     static func grams(_ text: String) -> Set<String> {
         let chars = Array(text)
-        guard chars.count >= 2 else { return [] }
         var out = Set<String>()
-        for i in 0..<(chars.count - 1) where !chars[i].isWhitespace && !chars[i + 1].isWhitespace {
-            out.insert(String(chars[i]) + String(chars[i + 1]))
+        for (i, c) in chars.enumerated() where !c.isWhitespace {
+            out.insert(String(c))
+            if i + 1 < chars.count, !chars[i + 1].isWhitespace { out.insert(String(c) + String(chars[i + 1])) }
         }
         return out
+    }
+
+    /// The pieces of a search text worth looking up: its bigrams, or its one character.
+    static func queryGrams(_ text: String) -> Set<String> {
+        let all = grams(text)
+        let pairs = all.filter { $0.count == 2 }
+        return pairs.isEmpty ? all : pairs
     }
 
     static func index(_ db: Database, issueId: Int64, number: String, title: String, reporter: String, location: String) throws {
@@ -38,17 +46,17 @@ enum IssueSearch {
         case none
         /// Walk `issue_gram` for this bigram in id order, checking the full text on each issue.
         case gram(String)
-        /// Scan the narrow `issue_search` index (one-character texts, or only very common bigrams).
+        /// Scan the narrow `issue_search` index (only very common pieces, such as 号楼 or 2026).
         case scan
         /// Some bigram of the text occurs nowhere: nothing can match.
         case nothing
     }
 
     /// Picks the rarest bigram of the text (counting postings reads only the index).
-    static func plan(_ db: Database, text: String) throws -> Plan {
+    static func plan(_ db: Database, text: String, postingLimit: Int = postingLimit) throws -> Plan {
         let t = text.consultTrimmed.lowercased()
         if t.isEmpty { return .none }
-        let candidates = grams(t)
+        let candidates = queryGrams(t)
         if candidates.isEmpty { return .scan }
         var best: (gram: String, count: Int)?
         let count = try db.cachedStatement(sql: "SELECT COUNT(*) FROM issue_gram WHERE gram = ?")
