@@ -55,6 +55,14 @@ struct BenchCommand: ParsableCommand {
         list.append(("roster: G / g", Array([Key.char("G"), .char("g")].repeated(presses / 10))))
         list.append(("roster: / search typing 张1", [.char("/")] + Array([Key.char("张"), .char("1"), .backspace, .backspace].repeated(presses / 8)) + [.escape]))
         list.append(("roster: Tab organisations", Array([Key.tab].repeated(presses / 10))))
+        list.append(("consult: open (2)", [.char("2")]))
+        list.append(("consult: j down", Array(repeating: .char("j"), count: presses)))
+        list.append(("consult: PgDn / PgUp", Array(repeating: .pageDown, count: presses / 4) + Array(repeating: .pageUp, count: presses / 4)))
+        list.append(("consult: G / g", Array([Key.char("G"), .char("g")].repeated(presses / 10))))
+        list.append(("consult: t step filter ①…⑧", Array([Key.char("t")].repeated(presses / 10)) + [.char("x")]))
+        list.append(("consult: v overdue / l category", Array([Key.char("v"), .char("l")].repeated(presses / 10)) + [.char("x")]))
+        list.append(("consult: / search typing 飘线", [.char("/")] + Array([Key.char("飘"), .char("线"), .backspace, .backspace].repeated(presses / 8)) + [.escape]))
+        list.append(("consult: Enter detail, j, Esc", Array([Key.enter, .char("j"), .escape, .char("j")].repeated(presses / 8))))
         list.append(("screen switch 1-7", Array((1...7).map { Key.char(Character(String($0))) }.repeated(presses / 14))))
         return list
     }
