@@ -4,6 +4,7 @@ enum ScreenRegistry {
         switch id {
         case .dashboard: return DashboardScreen()
         case .roster: return RosterScreen()
+        case .tasks: return TaskScreen()
         default: return PlaceholderScreen(id: id)
         }
     }
