@@ -39,7 +39,7 @@ extension TaskScreen {
                     buffer.fill(x: cx, y: y + 1, width: width, style: .selected)
                 }
                 buffer.put(TextFit.truncate(row.task.title, to: width), x: cx, y: y, maxWidth: width, style: style)
-                buffer.put(TextFit.truncate(Self.cardLine(row), to: width), x: cx, y: y + 1, maxWidth: width, style: selected ? .selected : .muted)
+                buffer.put(TextFit.truncate(Self.cardLine(row, width: width), to: width), x: cx, y: y + 1, maxWidth: width, style: selected ? .selected : .muted)
             }
             if list.isEmpty {
                 buffer.put(LocalizedText("（无）", "(none)").text(), x: cx, y: top + 1, maxWidth: width, style: .muted)
@@ -61,18 +61,20 @@ extension TaskScreen {
     }
 
     /// "06-28 08:30 2/5" — the day and time it starts and the places taken.
-    static func cardLine(_ row: TaskBoardRow) -> String {
+    /// When the places do not fit beside the time, the time gives way: places matter more on a board.
+    static func cardLine(_ row: TaskBoardRow, width: Int) -> String {
         let t = row.task
         let start = String(t.startsAt.dropFirst(5))
         if row.state == .cancelled { return LocalizedText("已取消", "cancelled").text() + " " + String(start.prefix(5)) }
-        return "\(start) \(t.taken)/\(t.places)"
+        let full = "\(start) \(t.taken)/\(t.places)"
+        return DisplayWidth.of(full) <= width ? full : "\(start.prefix(5)) \(t.taken)/\(t.places)"
     }
 
     // MARK: Review queue
 
     static let reviewColumns = [
         TableColumn(LocalizedText("任务", "Task"), width: 0),
-        TableColumn(LocalizedText("认领人", "Claimant"), width: 16),
+        TableColumn(LocalizedText("认领人", "Claimant"), width: 18),
         TableColumn(LocalizedText("回复时间", "Reported"), width: 11),
         TableColumn(LocalizedText("完成情况", "Report"), width: 0),
         TableColumn(LocalizedText("积分", "Pts"), width: 4, align: .right),
