@@ -201,3 +201,19 @@ final class ConsultationWorkflowTests: XCTestCase {
         XCTAssertFalse(Vote(inFavour: 2, against: 2, abstain: 0).passed)
     }
 }
+
+final class ConsultationDayMathTests: XCTestCase {
+    func testIntegerDayArithmeticAgreesWithTheCalendar() {
+        var day = "2023-12-25"
+        for step in [1, 30, 59, 366, 1, 400] {
+            XCTAssertEqual(ConsultationDayMath.adding(step, to: day), Day.adding(step, to: day), day)
+            XCTAssertEqual(ConsultationDayMath.adding(-step, to: day), Day.adding(-step, to: day), day)
+            let next = Day.adding(step, to: day) ?? day
+            XCTAssertEqual(ConsultationDayMath.days(from: day, to: next), Day.days(from: day, to: next))
+            day = next
+        }
+        XCTAssertEqual(ConsultationDayMath.adding(1, to: "2024-02-28"), "2024-02-29")
+        XCTAssertEqual(ConsultationDayMath.adding(1, to: "2026-12-31"), "2027-01-01")
+        XCTAssertNil(ConsultationDayMath.serial("2026-13-01"))
+    }
+}

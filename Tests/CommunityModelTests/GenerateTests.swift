@@ -17,7 +17,7 @@ final class GenerateTests: XCTestCase {
     func testStressScaleMakesExactly200OrganisationsAnd5000Members() throws {
         let database = try F.freshDatabase()
         let log = ProgressLog()
-        let summary = try database.generate(scale: .stress, dataDirectory: F.dataDirectory, today: F.today, progress: log.handler)
+        let summary = try database.generate(scale: .stress, dataDirectory: F.dataDirectory, today: F.today, modules: [], progress: log.handler)
         XCTAssertEqual(summary.organisations, 200)
         XCTAssertEqual(summary.members, 5_000)
         let counts = try database.rosterCounts()
@@ -39,8 +39,8 @@ final class GenerateTests: XCTestCase {
 
     func testReRunGivesTheSameRows() throws {
         let a = try F.freshDatabase(), b = try F.freshDatabase()
-        try a.generate(scale: .district, dataDirectory: F.dataDirectory, today: F.today)
-        try b.generate(scale: .district, dataDirectory: F.dataDirectory, today: F.today)
+        try a.generate(scale: .district, dataDirectory: F.dataDirectory, today: F.today, modules: [])
+        try b.generate(scale: .district, dataDirectory: F.dataDirectory, today: F.today, modules: [])
         let orgs = try F.dump(a, "organisation")
         XCTAssertEqual(orgs.count, 60)
         XCTAssertEqual(orgs, try F.dump(b, "organisation"))
@@ -49,9 +49,22 @@ final class GenerateTests: XCTestCase {
         XCTAssertEqual(members, try F.dump(b, "member"))
     }
 
+    func testStressReRunGivesTheSameRows() throws {
+        let a = try F.freshDatabase(), b = try F.freshDatabase()
+        try a.generate(scale: .stress, dataDirectory: F.dataDirectory, today: F.today)
+        try b.generate(scale: .stress, dataDirectory: F.dataDirectory, today: F.today)
+        XCTAssertEqual(try F.dump(a, "organisation"), try F.dump(b, "organisation"))
+        XCTAssertEqual(try F.dump(a, "member"), try F.dump(b, "member"))
+        // and a different "today" moves the dates, not the people
+        let c = try F.freshDatabase()
+        try c.generate(scale: .stress, dataDirectory: F.dataDirectory, today: "2026-01-01")
+        XCTAssertEqual(try F.count(c, "SELECT COUNT(*) FROM member WHERE reported_on > '2026-01-01'"), 0)
+        XCTAssertEqual(try c.members(RosterFilter(), .first(3)).map(\.name), try a.members(RosterFilter(), .first(3)).map(\.name))
+    }
+
     func testDistrictScaleIsSixtyOrganisationsAndFifteenHundredMembersWithUniqueNames() throws {
         let database = try F.freshDatabase()
-        try database.generate(scale: .district, dataDirectory: F.dataDirectory, today: F.today)
+        try database.generate(scale: .district, dataDirectory: F.dataDirectory, today: F.today, modules: [])
         XCTAssertEqual(try F.count(database, "SELECT COUNT(DISTINCT name) FROM organisation"), 60)
         XCTAssertEqual(try F.count(database, "SELECT COUNT(DISTINCT member_code) FROM member"), 1_500)
         // both levels present, and no unit left without members
@@ -72,7 +85,7 @@ final class GenerateTests: XCTestCase {
     func testGenerateRefusesADatabaseThatHoldsACommunity() throws {
         let database = try F.freshDatabase()
         try database.seedDemo(dataDirectory: F.dataDirectory, today: F.today)
-        XCTAssertThrowsError(try database.generate(scale: .district, dataDirectory: F.dataDirectory, today: F.today)) { error in
+        XCTAssertThrowsError(try database.generate(scale: .district, dataDirectory: F.dataDirectory, today: F.today, modules: [])) { error in
             guard case SetupError.alreadySetUp = error else { return XCTFail("\(error)") }
         }
         XCTAssertEqual(try database.rosterCounts().members, 400)

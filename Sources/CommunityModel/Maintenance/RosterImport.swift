@@ -130,7 +130,7 @@ struct RosterImport {
         var result: [Member] = []
         for record in dataRecords {
             checkFieldCount(record, problems)
-            let name = problems.check(record, .name) { try RosterValidation.required(value(.name, in: record) ?? "", RosterValidation.nameField, max: 30) }
+            let name = problems.check(record, .name) { try RosterValidation.required(RosterImportColumns.normaliseName(value(.name, in: record) ?? ""), RosterValidation.nameField, max: 30) }
             let phone = problems.check(record, .phone) { try validPhone(value(.phone, in: record) ?? "") }
             let orgName = value(.organisation, in: record) ?? ""
             let organisation = problems.check(record, .organisation) { () throws -> (id: Int64, level: Organisation.Level) in
@@ -187,7 +187,7 @@ struct RosterImport {
                 if text.isEmpty { throw RosterError.required(LocalizedText("级别", "Level")) }
                 return try RosterValidation.organisationLevel(text)
             }
-            let contact = problems.check(record, .contact) { try RosterValidation.required(value(.contact, in: record) ?? "", RosterValidation.contactField, max: 30) }
+            let contact = problems.check(record, .contact) { try RosterValidation.required(RosterImportColumns.normaliseName(value(.contact, in: record) ?? ""), RosterValidation.contactField, max: 30) }
             let phone = problems.check(record, .phone) { try validPhone(value(.phone, in: record) ?? "") }
             let reported = problems.check(record, .reportedOn) { try validDate(value(.reportedOn, in: record)) }
             if let name, let level, let contact, let phone, let reported {

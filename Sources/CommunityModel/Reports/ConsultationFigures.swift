@@ -53,16 +53,31 @@ public struct ConsultationFigures: Sendable, Equatable, Codable {
     /// and lists what `ConsultationWorkflow.walkProblems` finds.
     static func historyProblems(_ db: Database) throws -> [LocalizedText] {
         var problems: [LocalizedText] = []
-        let transitions = try IssueTransition.fetchCursor(db, sql: "SELECT * FROM issue_transition ORDER BY issue_id, seq")
-        var pending = try transitions.next()
-        let issues = try Issue.fetchCursor(db, sql: "SELECT * FROM issue ORDER BY id")
-        while let issue = try issues.next() {
-            guard let id = issue.id else { continue }
+        // Rows are read by position rather than decoded by name: 200,000 history rows at stress scale.
+        let transitions = try Row.fetchCursor(db, sql: """
+            SELECT issue_id, seq, kind, from_step, to_step, outcome, reason, on_day FROM issue_transition ORDER BY issue_id, seq
+            """)
+        func transition(_ r: Row) -> IssueTransition {
+            let outcome: String? = r[5]
+            let kind: String = r[2]
+            return IssueTransition(issueId: r[0], seq: r[1], kind: TransitionKind(rawValue: kind) ?? .create, fromStep: r[3], toStep: r[4],
+                                   outcome: outcome.flatMap(IssueOutcome.init(rawValue:)), reason: r[6], operatorName: "", onDay: r[7], at: "")
+        }
+        var pending = try transitions.next().map(transition)
+        let issues = try Row.fetchCursor(db, sql: "SELECT id, number, step, step_since, furthest_step, outcome, created_on FROM issue ORDER BY id")
+        while let r = try issues.next() {
+            let id: Int64 = r[0]
+            var issue = Issue(id: id, number: r[1], title: "", category: "", source: "", reporter: "", createdOn: r[6])
+            issue.step = r[2]
+            issue.stepSince = r[3]
+            issue.furthestStep = r[4]
+            let outcome: String? = r[5]
+            issue.outcome = outcome.flatMap(IssueOutcome.init(rawValue:))
             var history: [IssueTransition] = []
             // History rows for ids with no issue cannot exist (foreign key), so skipping smaller ids is safe.
             while let t = pending, t.issueId <= id {
                 if t.issueId == id { history.append(t) }
-                pending = try transitions.next()
+                pending = try transitions.next().map(transition)
             }
             problems += ConsultationWorkflow.walkProblems(issue: issue, history: history)
         }

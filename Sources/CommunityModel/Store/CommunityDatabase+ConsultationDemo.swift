@@ -124,7 +124,7 @@ enum ConsultationDemo {
 
         // ⑦ implementation.
         sim.d.issue.implementationOwner = topic.category == "overhead_wires" ? unit : (rng.chance(0.6) ? property : cast.committee)
-        sim.d.issue.implementationDue = Day.adding(20, to: sim.day)
+        sim.d.issue.implementationDue = ConsultationDayMath.adding(20, to: sim.day)
         sim.d.issue.implementationNote = topic.implementation
         if stop == 7 && isOpen { return }
         sim.wait(pause(7))
@@ -156,11 +156,11 @@ enum ConsultationDemo {
         var probe = rng
         var trial = IssueSimulation(draft, on: start, actor: actor, reference: reference)
         try live(&trial, fate: fate, topic: topic, cast: cast, rng: &probe, failVoteOnce: failVoteOnce, sendBackOnce: sendBackOnce)
-        let span = Day.days(from: start, to: trial.day) ?? 0
+        let span = ConsultationDayMath.days(from: start, to: trial.day) ?? 0
         var created = start
         if case .open(_, let daysInStep) = fate {
-            created = Day.adding(-(span + daysInStep), to: today) ?? start
-        } else if let latest = Day.adding(-(span + 1), to: today), latest < start {
+            created = ConsultationDayMath.adding(-(span + daysInStep), to: today) ?? start
+        } else if let latest = ConsultationDayMath.adding(-(span + 1), to: today), latest < start {
             // A story that would end after today starts earlier instead.
             created = latest
         }

@@ -47,7 +47,7 @@ extension ConsultationDemo {
         for plan in plans {
             let offset = 182 - (closedIndex * 160) / max(1, closedCount)
             if case .open = plan.fate {} else { closedIndex += 1 }
-            let start = Day.adding(-offset, to: today) ?? today
+            let start = ConsultationDayMath.adding(-offset, to: today) ?? today
             let draft = plan.draft ?? Self.draft(plan.topic, rng: &rng, cast: cast)
             sims.append(try story(draft, fate: plan.fate, start: start, today: today, topic: plan.topic, cast: cast, actor: context.actor,
                                   reference: reference, rng: &rng, failVoteOnce: plan.failVoteOnce, sendBackOnce: plan.sendBackOnce))
@@ -99,7 +99,7 @@ extension ConsultationDemo {
                 default: fate = .open(step: rng.int(1...8), daysInStep: rng.int(0...40))
                 }
                 let topic = rng.pick(ConsultationDemoText.topics + ConsultationDemoText.featured)
-                let start = Day.adding(-(spanDays - (i * (spanDays - 30)) / total), to: today) ?? today
+                let start = ConsultationDayMath.adding(-(spanDays - (i * (spanDays - 30)) / total), to: today) ?? today
                 let draft = Self.draft(topic, rng: &rng, cast: cast)
                 sims.append(try story(draft, fate: fate, start: start, today: today, topic: topic, cast: cast, actor: context.actor,
                                       reference: reference, rng: &rng, failVoteOnce: rng.chance(0.05), sendBackOnce: rng.chance(0.05)))

@@ -138,7 +138,7 @@ public enum ConsultationWorkflow {
 
     /// Whole days the issue has been in its current step (0 on the day it entered).
     public static func daysInStep(_ issue: Issue, today: String) -> Int {
-        max(0, Day.days(from: issue.stepSince, to: today) ?? 0)
+        max(0, ConsultationDayMath.days(from: issue.stepSince, to: today) ?? 0)
     }
 
     /// Open and past its step's deadline. Computed from the data file's deadlines, never stored.
@@ -148,14 +148,14 @@ public enum ConsultationWorkflow {
 
     /// The last day the issue may stay in its current step.
     public static func dueDay(_ issue: Issue, reference: ConsultationReference = .active) -> String? {
-        Day.adding(reference.deadlineDays(issue.step), to: issue.stepSince)
+        ConsultationDayMath.adding(reference.deadlineDays(issue.step), to: issue.stepSince)
     }
 
     /// For each step, the latest `step_since` that is still on time: an open issue at step n is overdue
     /// when `step_since < cutoff[n]`. Lets SQL filter overdue issues through an index.
     static func overdueCutoffs(today: String, reference: ConsultationReference) -> [(step: Int, cutoff: String)] {
         ConsultationSteps.all.compactMap { step in
-            Day.adding(-reference.deadlineDays(step), to: today).map { (step, $0) }
+            ConsultationDayMath.adding(-reference.deadlineDays(step), to: today).map { (step, $0) }
         }
     }
 }

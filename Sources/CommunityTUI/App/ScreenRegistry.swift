@@ -3,6 +3,7 @@ enum ScreenRegistry {
     static func make(_ id: ScreenID) -> any Screen {
         switch id {
         case .dashboard: return DashboardScreen()
+        case .consultation: return ConsultationScreen()
         case .roster: return RosterScreen()
         case .tasks: return TaskScreen()
         default: return PlaceholderScreen(id: id)
