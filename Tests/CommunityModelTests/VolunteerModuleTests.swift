@@ -98,3 +98,22 @@ final class VolunteerModuleTests: XCTestCase {
         XCTAssertEqual(try f.db.taskCount(in: .open, text: "任务1", now: now), 3)
     }
 }
+
+final class VolunteerFiguresTests: XCTestCase {
+    func testPointsFlowNetsReversalsAndAlertsListUnfilledTasksStartingSoon() throws {
+        let f = try VolunteerFixture()
+        let a = try f.member("张伟", code: "D001", phone: "13800000001")
+        let task = try f.task(points: 20)
+        let id = try f.repliedClaim(task, a)
+        try f.db.approveClaims([id], by: f.actor)
+        try f.db.debitPoints(a, amount: 5, reason: "兑换 毛巾", reference: "R-1", by: f.actor)
+        let today = VolunteerClock.timestamp().prefix(10)
+        XCTAssertEqual(try f.db.pointsFlow(from: String(today), to: String(today)), PointsFlow(issued: 20, redeemed: 5))
+        try f.db.reverseEntry(id: try f.db.ledgerEntries(of: a, .first(1))[0].id!, reason: "误扣", by: f.actor)
+        XCTAssertEqual(try f.db.pointsFlow(from: String(today), to: String(today)), PointsFlow(issued: 20, redeemed: 0))
+
+        try f.task("明天缺人", places: 3, starts: "2026-06-21 08:00", ends: "2026-06-21 10:00")
+        try f.task("下月", places: 3, starts: "2026-07-30 08:00", ends: "2026-07-30 10:00")
+        XCTAssertEqual(try f.db.tasksNeedingPeople(within: 3, now: "2026-06-20 12:00").map(\.title), ["明天缺人"])
+    }
+}
