@@ -104,6 +104,10 @@ public enum VolunteerClock {
 
     /// A row timestamp "yyyy-MM-dd HH:mm:ss" on the pinned or real day, so demo and test data line up with `now()`.
     public static func timestamp(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        Day.today(environment: environment) + " " + Day.timestamp().dropFirst(11)
+        if let pinned { return pinned }
+        return Day.today(environment: environment) + " " + Day.timestamp().dropFirst(11)
     }
+
+    /// Set while seeding the demo so every row it writes carries the same, reproducible time.
+    @TaskLocal static var pinned: String?
 }
