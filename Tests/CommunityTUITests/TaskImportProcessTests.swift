@@ -55,4 +55,42 @@ final class TaskImportProcessTests: XCTestCase {
         XCTAssertEqual(try db.task(id: task.id!)?.taken, 300)
         XCTAssertEqual(try db.volunteerProblems(), [])
     }
+
+    /// kill -9 in the middle of an import leaves all of the file or none of it, and importing again completes it once.
+    func testKillNineDuringAnImportLeavesAllOrNothing() throws {
+        guard FileManager.default.isExecutableFile(atPath: binary.path) else { throw XCTSkip("community binary not built at \(binary.path)") }
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("claims-kill-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("k.sqlite").path
+        let db = try CommunityDatabase.open(path: path)
+        let actor = try db.setUp(profile: CommunityProfile(name: "朝东社区", street: "公园街道", district: "运河区", city: "沧州市"),
+                                 secretaryName: "王书记", pin: "2468")
+        let task = try db.createTask(TaskDraft(title: "小门管控", category: .gateControl, audience: .members, startsAt: "2099-06-28 08:00",
+                                               endsAt: "2099-06-28 11:30", place: "东门", places: 10_000, points: 5), publish: true, by: actor)
+        let n = 1_500
+        for i in 0..<n {
+            try db.addMember(Member(name: "党员\(i)", phone: String(format: "139%08d", i), organisationId: nil, level: .city,
+                                    memberCode: String(format: "K%05d", i), reportedOn: "2026-01-01"), by: actor)
+        }
+        let file = dir.appendingPathComponent("big.csv")
+        try ("外部编号,任务,认领人,状态,时间,备注\n" + (0..<n).map { "MP-\($0),#\(task.id!),\(String(format: "K%05d", $0)),已回复,2026-06-20 09:00,ok" }
+            .joined(separator: "\n")).write(to: file, atomically: true, encoding: .utf8)
+        let p = Process()
+        p.executableURL = binary
+        p.arguments = ["import", "--what", "claims", "--db", path, file.path]
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        usleep(300_000)
+        kill(p.processIdentifier, SIGKILL)
+        p.waitUntilExit()
+        let after = try db.claimCount(.task(task.id!))
+        XCTAssertTrue(after == 0 || after == n, "a killed import left \(after) of \(n) claims")
+        XCTAssertEqual(try db.volunteerProblems(), [])
+        try db.importClaims(from: file, by: actor)
+        XCTAssertEqual(try db.claimCount(.task(task.id!)), n)
+        XCTAssertEqual(try db.claimCount(.reviewQueue), n)
+        XCTAssertEqual(try db.task(id: task.id!)?.taken, n)
+    }
 }
