@@ -138,4 +138,15 @@ final class TaskScreenTests: XCTestCase {
         f.press(.char("3"), .tab, .char("?"))
         for text in ["审核通过", "驳回", "标记未到", "标记/取消标记"] { XCTAssertTrue(f.text.contains(text), "\(text) in help\n\(f.text)") }
     }
+
+    func testBoardAndReviewQueueInEnglish() throws {
+        var (f, _) = try fixture()
+        defer { f.remove(); Language.current = .zh }
+        Language.current = .en
+        f.press(.char("3"))
+        for text in ["Task board", "Draft 1", "Open 2", "Full 1", "In progress 0", "Ended 1"] { XCTAssertTrue(f.text.contains(text), "\(text)\n\(f.text)") }
+        XCTAssertTrue(f.lines.allSatisfy { DisplayWidth.of($0) <= 80 })
+        f.press(.tab)
+        XCTAssertTrue(f.text.contains("The review queue is empty."), f.text)
+    }
 }
