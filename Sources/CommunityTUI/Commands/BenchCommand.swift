@@ -54,6 +54,12 @@ struct BenchCommand: ParsableCommand {
         list.append(("roster: G / g", Array([Key.char("G"), .char("g")].repeated(presses / 10))))
         list.append(("roster: / search typing 张1", [.char("/")] + Array([Key.char("张"), .char("1"), .backspace, .backspace].repeated(presses / 8)) + [.escape]))
         list.append(("roster: Tab organisations", Array([Key.tab].repeated(presses / 10))))
+        list.append(("tasks: open (3)", [.char("3")]))
+        list.append(("tasks: j down a column", Array(repeating: .char("j"), count: presses)))
+        list.append(("tasks: l / h across columns", Array([Key.char("l"), .char("l"), .char("l"), .char("l"), .char("h"), .char("h"), .char("h"), .char("h")].repeated(presses / 8))))
+        list.append(("tasks: ended column G / g", [.char("l"), .char("l"), .char("l")] + Array([Key.char("G"), .char("g")].repeated(presses / 10))))
+        list.append(("tasks: Enter task / Esc", Array([Key.enter, .escape].repeated(presses / 10))))
+        list.append(("tasks: Tab review queue, j, Tab", [.tab] + Array(repeating: .char("j"), count: presses / 2) + [.tab]))
         list.append(("screen switch 1-7", Array((1...7).map { Key.char(Character(String($0))) }.repeated(presses / 14))))
         return list
     }
