@@ -6,7 +6,7 @@ DB="$WORK/demo.sqlite"
 
 start_ui 100 30 --demo --db "'$DB'"
 wait_for "朝东社区"
-wait_for "报到单位党组织"
+wait_for "在职党员 387 人"
 keys 7
 wait_for "党员编号"
 keys /
