@@ -163,6 +163,61 @@ final class RosterImportTests: XCTestCase {
         let summary = try database.importRoster(.members, csv: try Data(contentsOf: url), by: actor, today: F.today)
         XCTAssertEqual(summary.rows, 3)
         XCTAssertEqual(summary.blankLinesSkipped, 1)
+        // "姓名*" and "手机号" headers understood, "王 志强" padded for alignment stored as 王志强, dates normalised
+        let row = try XCTUnwrap(try database.members(RosterFilter(text: "FY102"), .first(1)).first)
+        XCTAssertEqual(row.name, "王志强")
+        XCTAssertEqual(row.reportedOn, "2024-03-03")
+        XCTAssertEqual(row.level, .district)
+        XCTAssertEqual(try database.members(RosterFilter(text: "GJ101"), .first(1)).first?.reportedOn, "2024-03-01")
+    }
+
+    func testExcelUnicodeTextIsUTF16TabSeparatedAndAccepted() throws {
+        let text = "名称\t级别\t联系人\t电话\r\n区税务局党委\t区级\t朱晓燕\t15930712093\r\n"
+        let bytes = try iconv(text, to: "UTF-16") // iconv writes a byte-order mark, as Excel does
+        let summary = try database.importRoster(.organisations, csv: bytes, by: actor, today: F.today)
+        XCTAssertEqual(summary.encoding, .utf16)
+        XCTAssertEqual(try database.organisation(named: "区税务局党委")?.contact, "朱晓燕")
+    }
+
+    func testHeaderNotesInBracketsAndLatinNamesAreHandled() throws {
+        let csv = "姓名,手机号码（11位）,单位,党员编号\nMaria Li,13800000009,公交集团党委,GJ009\n王　芳,13800000010,公交集团党委,GJ010\n"
+        try database.importRoster(.members, csv: Data(csv.utf8), by: actor, today: F.today)
+        XCTAssertEqual(try database.members(RosterFilter(text: "GJ009"), .first(1)).first?.name, "Maria Li")
+        XCTAssertEqual(try database.members(RosterFilter(text: "GJ010"), .first(1)).first?.name, "王芳")
+    }
+
+    func testATitleRowAboveTheHeaderIsSkippedAndLinesStillCount() throws {
+        // Given a sheet with a merged title row on line 1 and the header on line 2, as many rosters have
+        let csv = "朝东社区在职党员名册,,,\n姓名,手机,单位,党员编号\n张三,13800000001,公交集团党委,GJ1\n李四,1380000000,公交集团党委,GJ2\n"
+        XCTAssertEqual(RosterImportKind.detect(csv: Data(csv.utf8)), .members)
+        // Then the real header is found, and the bad phone is reported on its true line, 4
+        XCTAssertThrowsError(try database.importRoster(.members, csv: Data(csv.utf8), by: actor)) { error in
+            guard case RosterImportError.problems(let problems) = error else { return XCTFail("\(error)") }
+            XCTAssertEqual(problems.map { "\($0.line):\($0.column ?? "-")" }, ["4:手机"])
+        }
+        let fixed = csv.replacingOccurrences(of: "1380000000,", with: "13800000002,")
+        XCTAssertEqual(try database.importRoster(.members, csv: Data(fixed.utf8), by: actor).rows, 2)
+    }
+
+    func testFullWidthDigitsAndCountryCodeInPhonesAreAccepted() throws {
+        let csv = "姓名,手机,单位,党员编号\n张三,１３８００００００１１,公交集团党委,GJ11\n李四,+86 138-0000-0012,公交集团党委,GJ12\n"
+        try database.importRoster(.members, csv: Data(csv.utf8), by: actor, today: F.today)
+        XCTAssertEqual(try database.members(RosterFilter(text: "GJ11"), .first(1)).first?.phone, "13800000011")
+        XCTAssertEqual(try database.members(RosterFilter(text: "GJ12"), .first(1)).first?.phone, "13800000012")
+    }
+
+    func testAnAbbreviatedOrganisationNameGetsASuggestion() throws {
+        let csv = "姓名,手机,单位,党员编号\n张三,13800000001,公交集团,GJ1\n"
+        XCTAssertThrowsError(try database.importRoster(.members, csv: Data(csv.utf8), by: actor)) { error in
+            guard case RosterImportError.problems(let problems) = error else { return XCTFail("\(error)") }
+            XCTAssertTrue(problems.first?.message.zh.contains("是不是“公交集团党委”") == true, "\(problems)")
+        }
+    }
+
+    func testTheKindIsGuessedFromTheHeader() {
+        XCTAssertEqual(RosterImportKind.detect(csv: Data((Self.header + "张三,13800000001,公交集团党委,市直,A1,2024-03-01\n").utf8)), .members)
+        XCTAssertEqual(RosterImportKind.detect(csv: Data("名称,级别,联系人,电话\n".utf8)), .organisations)
+        XCTAssertNil(RosterImportKind.detect(csv: Data("a,b\n1,2\n".utf8)))
     }
 
     /// Re-encodes text with the system's iconv, as a file saved by Excel or WPS would be.

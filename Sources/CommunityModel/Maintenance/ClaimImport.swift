@@ -25,6 +25,13 @@ public struct ClaimImportSummary: Sendable, Equatable, Codable {
     public var replied = 0
     public var cancelled = 0
     public var unchanged = 0
+
+    /// "已导入认领文件：12 行，新增 8，回复 3，取消 1，未变 0。"
+    public func text(dryRun: Bool = false) -> LocalizedText {
+        let verb = dryRun ? LocalizedText("检查通过，可导入认领文件", "Checked, ready to import claims") : LocalizedText("已导入认领文件", "Imported claims")
+        return verb + LocalizedText("：\(lines) 行，新增 \(created)，回复 \(replied)，取消 \(cancelled)，未变 \(unchanged)。",
+                                    ": \(lines) lines, \(created) new, \(replied) replied, \(cancelled) cancelled, \(unchanged) unchanged.")
+    }
 }
 
 /// Import of claims and replies from the mini-program's CSV export (issue 4 item 5).
@@ -94,6 +101,14 @@ public enum ClaimImport {
         return minute + ":00"
     }
 
+    /// True when the header names the claim columns (external id and state), so `community import` can tell a
+    /// claims file from a roster file without being told.
+    public static func looksLikeClaims(_ data: Data) -> Bool {
+        guard let text = try? CSVText.decode(data).0, let header = ClaimImportCSV.parse(text).first else { return false }
+        let names = Set(header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() })
+        return [Column.externalId, .state, .claimant].allSatisfy { !names.isDisjoint(with: $0.names) }
+    }
+
     /// Parses and checks the file's shape: header, required fields, states and times. No database access.
     static func parse(_ text: String) -> (lines: [Line], problems: [ImportProblem]) {
         let records = ClaimImportCSV.parse(text)
@@ -147,39 +162,51 @@ extension CommunityDatabase {
     /// Imports claims and replies from a mini-program CSV file. See `ClaimImport` for the format and guarantees.
     /// - Throws: `ClaimImportError` listing every problem with its line number (nothing is written then).
     @discardableResult
-    public func importClaims(from url: URL, by actor: Actor) throws -> ClaimImportSummary {
-        let data: Data
-        do { data = try Data(contentsOf: url) } catch {
+    public func importClaims(from url: URL, by actor: Actor?, dryRun: Bool = false) throws -> ClaimImportSummary {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
             throw ClaimImportError(file: url.lastPathComponent, problems: [ImportProblem(line: 0, message: LocalizedText("无法读取文件。", "Cannot read the file."))])
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw ClaimImportError(file: url.lastPathComponent, problems: [ImportProblem(line: 1, message: LocalizedText(
-                "文件不是 UTF-8 编码：请在 Excel/WPS 中另存为「CSV UTF-8」。", "The file is not UTF-8: save it as “CSV UTF-8” in Excel/WPS."))])
-        }
-        return try importClaims(csv: text, fileName: url.lastPathComponent, by: actor)
+        return try importClaims(csv: data, fileName: url.lastPathComponent, by: actor, dryRun: dryRun)
     }
 
+    /// The file's bytes as Excel/WPS or the mini-program saved them: UTF-8 (with or without BOM), UTF-16, or GB18030.
     @discardableResult
-    public func importClaims(csv text: String, fileName: String, by actor: Actor) throws -> ClaimImportSummary {
+    public func importClaims(csv data: Data, fileName: String, by actor: Actor?, dryRun: Bool = false) throws -> ClaimImportSummary {
+        let text: String
+        do { text = try CSVText.decode(data).0 } catch let error as UserFacingError {
+            throw ClaimImportError(file: fileName, problems: [ImportProblem(line: 1, message: error.message)])
+        }
+        return try importClaims(csv: text, fileName: fileName, by: actor, dryRun: dryRun)
+    }
+
+    /// - Parameter dryRun: check everything against the database, then roll back: nothing is written.
+    @discardableResult
+    public func importClaims(csv text: String, fileName: String, by actor: Actor?, dryRun: Bool = false) throws -> ClaimImportSummary {
         let (lines, parseProblems) = ClaimImport.parse(text)
         if !parseProblems.isEmpty { throw ClaimImportError(file: fileName, problems: parseProblems) }
-        return try pool.write { db in
-            var summary = ClaimImportSummary()
-            var problems: [ImportProblem] = []
-            for line in lines {
-                summary.lines += 1
-                do {
-                    try Self.importLine(db, line, summary: &summary, by: actor)
-                } catch let error as UserFacingError {
-                    problems.append(ImportProblem(line: line.line, message: error.message))
+        var summary = ClaimImportSummary()
+        // One IMMEDIATE transaction: a second terminal importing at the same time waits, then sees these rows.
+        try pool.writeWithoutTransaction { db in
+            try db.inTransaction(.immediate) {
+                summary = ClaimImportSummary()
+                var problems: [ImportProblem] = []
+                for line in lines {
+                    summary.lines += 1
+                    do {
+                        try Self.importLine(db, line, summary: &summary, by: actor)
+                    } catch let error as UserFacingError {
+                        problems.append(ImportProblem(line: line.line, message: error.message))
+                    }
                 }
+                // Throwing here rolls back the whole transaction: the file goes in whole or not at all.
+                if !problems.isEmpty { throw ClaimImportError(file: fileName, problems: problems) }
+                if dryRun { return .rollback }
+                try AuditEntry.record(db, by: actor, action: "claim.import", target: "file:\(fileName)",
+                                      detail: "行 \(summary.lines) 新增 \(summary.created) 回复 \(summary.replied) 取消 \(summary.cancelled) 未变 \(summary.unchanged)")
+                return .commit
             }
-            // Throwing here rolls back the whole transaction: the file goes in whole or not at all.
-            if !problems.isEmpty { throw ClaimImportError(file: fileName, problems: problems) }
-            try AuditEntry.record(db, by: actor, action: "claim.import", target: "file:\(fileName)",
-                                  detail: "行 \(summary.lines) 新增 \(summary.created) 回复 \(summary.replied) 取消 \(summary.cancelled) 未变 \(summary.unchanged)")
-            return summary
         }
+        return summary
     }
 
     static func resolveTask(_ db: Database, _ text: String) throws -> VolunteerTask {
@@ -191,7 +218,7 @@ extension CommunityDatabase {
         return task
     }
 
-    static func importLine(_ db: Database, _ line: ClaimImport.Line, summary: inout ClaimImportSummary, by actor: Actor) throws {
+    static func importLine(_ db: Database, _ line: ClaimImport.Line, summary: inout ClaimImportSummary, by actor: Actor?) throws {
         let task = try resolveTask(db, line.task)
         guard let taskId = task.id else { throw ClaimError.unknownTask }
         guard let who = try findClaimant(db, line.claimant) else { throw ClaimError.unknownClaimant(line.claimant) }

@@ -29,13 +29,16 @@ public enum Generator {
     /// Generates `scale` into an empty database.
     /// - Throws: `SetupError.alreadySetUp` when the file already holds a community (nothing is written),
     ///   `SetupError.badDemoData` when `data/demo/` is wrong.
+    /// - Parameter modules: the capabilities whose data is generated after the roster (all of them unless a
+    ///   test wants the roster alone).
     @discardableResult
     public static func generate(_ database: CommunityDatabase, scale: GenerateScale, dataDirectory: URL,
-                                today: String = Day.today(), progress: ProgressHandler? = nil) throws -> GenerateSummary {
+                                today: String = Day.today(), modules: [any ModuleHooks.Type] = Modules.all,
+                                progress: ProgressHandler? = nil) throws -> GenerateSummary {
         let started = Date()
         if scale == .demo {
             progress?(LocalizedText("演示数据", "demo data"), 0, 1)
-            try DemoSeeder.seed(database, dataDirectory: dataDirectory, today: today)
+            try DemoSeeder.seed(database, dataDirectory: dataDirectory, today: today, modules: modules)
             progress?(LocalizedText("演示数据", "demo data"), 1, 1)
             let counts = try database.rosterCounts()
             return GenerateSummary(scale: scale, organisations: counts.organisations, members: counts.members,
@@ -72,7 +75,7 @@ public enum Generator {
             }
         }
 
-        for module in Modules.all {
+        for module in modules {
             var context = SeedContext(today: today, actor: actor, random: SeededRandom(seed: DemoSeeder.moduleSeed(module)))
             try module.generate(database.pool, scale: scale, context: &context, progress: progress)
         }
@@ -99,7 +102,7 @@ extension CommunityDatabase {
     /// - Throws: see `Generator.generate`.
     @discardableResult
     public func generate(scale: GenerateScale, dataDirectory: URL, today: String = Day.today(),
-                         progress: ProgressHandler? = nil) throws -> GenerateSummary {
-        try Generator.generate(self, scale: scale, dataDirectory: dataDirectory, today: today, progress: progress)
+                         modules: [any ModuleHooks.Type] = Modules.all, progress: ProgressHandler? = nil) throws -> GenerateSummary {
+        try Generator.generate(self, scale: scale, dataDirectory: dataDirectory, today: today, modules: modules, progress: progress)
     }
 }

@@ -48,6 +48,9 @@ enum RosterImportColumns {
     /// people type English headers in any case and spacing.
     static func normalise(_ header: String) -> String {
         var h = header.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{FEFF}")))
+        // "手机号码（11位）", "level (市直/区直)": a note in brackets is not part of the name.
+        if let open = h.firstIndex(where: { $0 == "(" || $0 == "（" }), open != h.startIndex { h = String(h[..<open]) }
+        h = h.trimmingCharacters(in: .whitespaces)
         while let last = h.last, last == "*" || last == "＊" { h.removeLast() }
         return h.lowercased().filter { $0 != " " && $0 != "_" && $0 != "-" && $0 != "\u{3000}" }
     }
@@ -86,6 +89,22 @@ enum RosterImportColumns {
                 "the header has no “\(column.label.en)” column (accepted names: \(accepted)).")))
         }
         return (mapping, problems)
+    }
+
+    /// "王　芳" and "王  芳" → "王芳": Chinese rosters pad two-character names to line them up with
+    /// three-character ones. Spaces next to Latin letters ("Maria Li") are kept.
+    static func normaliseName(_ text: String) -> String {
+        let chars = Array(text.trimmingCharacters(in: .whitespacesAndNewlines))
+        var out = ""
+        for (i, ch) in chars.enumerated() {
+            if ch.isWhitespace {
+                let before = chars[..<i].last { !$0.isWhitespace }
+                let after = chars[(i + 1)...].first { !$0.isWhitespace }
+                if let before, let after, !before.isASCII, !after.isASCII { continue }
+            }
+            out.append(ch)
+        }
+        return out
     }
 
     /// Dates as Excel and WPS rewrite them — 2024/3/1, 2024.3.1, 2024年3月1日 — become 2024-03-01.

@@ -40,8 +40,10 @@ public struct ReferenceDataError: UserFacingError, Equatable {
         let location = directory.isEmpty ? file : (directory as NSString).appendingPathComponent(file)
         let head = LocalizedText("参考数据文件 \(location) 有误：", "Reference data file \(location): ")
         let at = path.isEmpty ? LocalizedText("", "") : LocalizedText("“\(path)” ", "at \(path), ")
-        let fix = LocalizedText("请改正该文件（列表序号从 0 数起）后重新启动。",
-                                " Fix the file (list positions count from 0) and start again.")
+        // Only a path with a list position needs the reminder that positions count from 0.
+        let fix = path.contains("[")
+            ? LocalizedText("请改正该文件（列表序号从 0 数起）后重新启动。", " Fix the file (list positions count from 0) and start again.")
+            : LocalizedText("请改正该文件后重新启动。", " Fix the file and start again.")
         switch problem {
         case .missingFile:
             return LocalizedText("找不到参考数据文件 \(location)。请从程序自带的 data/ 目录复制该文件后重新启动。",

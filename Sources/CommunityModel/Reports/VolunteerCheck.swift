@@ -8,24 +8,21 @@ public enum VolunteerCheck {
         func add(_ zh: String, _ en: String) { found.append(IntegrityProblem(area: "ledger", detail: LocalizedText(zh, en))) }
 
         // Ledger sums equal balances, both ways (a balance row without entries, or entries without a row).
-        let mismatches = try Row.fetchAll(db, sql: """
-            WITH sums AS (
-                SELECT CASE WHEN member_id IS NOT NULL THEN 'member' ELSE 'organisation' END AS k,
-                       COALESCE(member_id, organisation_id) AS h, SUM(amount) AS s, COUNT(*) AS n
-                FROM ledger_entry GROUP BY 1, 2)
-            SELECT s.k AS k, s.h AS h, s.s AS s, b.balance AS b FROM sums s
-              LEFT JOIN points_balance b ON b.holder_kind = s.k AND b.holder_id = s.h
-             WHERE b.balance IS NULL OR b.balance <> s.s
-            UNION ALL
-            SELECT b.holder_kind, b.holder_id, NULL, b.balance FROM points_balance b
-             WHERE NOT EXISTS (SELECT 1 FROM sums s WHERE s.k = b.holder_kind AND s.h = b.holder_id) AND b.balance <> 0
-            LIMIT 100
-            """)
-        for r in mismatches {
-            let k: String = r["k"], h: Int64 = r["h"]
-            let s: Int? = r["s"], b: Int? = r["b"]
-            add("\(k):\(h) 的积分流水合计 \(s.map(String.init) ?? "无") 与余额 \(b.map(String.init) ?? "无") 不符",
-                "\(k):\(h): ledger sum \(s.map(String.init) ?? "none") differs from balance \(b.map(String.init) ?? "none")")
+        // Two grouped scans compared in memory: one row per holder, a few thousand at most.
+        var sums: [String: Int] = [:]
+        for r in try Row.fetchAll(db, sql: """
+            SELECT CASE WHEN member_id IS NOT NULL THEN 'member:' || member_id ELSE 'organisation:' || organisation_id END, SUM(amount)
+            FROM ledger_entry GROUP BY member_id, organisation_id
+            """) { sums[r[0]] = r[1] }
+        var balances: [String: Int] = [:]
+        for r in try Row.fetchAll(db, sql: "SELECT holder_kind || ':' || holder_id, balance FROM points_balance") { balances[r[0]] = r[1] }
+        for key in Set(sums.keys).union(balances.keys).sorted() {
+            let s = sums[key] ?? 0, b = balances[key] ?? 0
+            if s != b || (sums[key] != nil && balances[key] == nil) {
+                add("\(key) 的积分流水合计 \(sums[key].map(String.init) ?? "无") 与余额 \(balances[key].map(String.init) ?? "无") 不符",
+                    "\(key): ledger sum \(sums[key].map(String.init) ?? "none") differs from balance \(balances[key].map(String.init) ?? "none")")
+            }
+            if found.count >= 100 { break }
         }
         for r in try Row.fetchAll(db, sql: "SELECT holder_kind, holder_id, balance FROM points_balance WHERE balance < 0 LIMIT 100") {
             let k: String = r[0], h: Int64 = r[1], b: Int = r[2]
@@ -54,26 +51,27 @@ public enum VolunteerCheck {
             let id: Int64 = r[0], n: Int = r[1]
             add("积分记录 #\(id) 被冲正了 \(n) 次", "Entry #\(id) is reversed \(n) times")
         }
-        // Claims and credits agree: an approved claim of a task with points has exactly one standing credit,
-        // any other claim has none.
+        // Claims and credits agree: an approved claim has at most one standing (unreversed) credit, any other claim none.
         for r in try Row.fetchAll(db, sql: """
-            SELECT c.id, c.state, (SELECT COUNT(*) FROM ledger_entry e WHERE e.claim_id = c.id AND e.kind = 'credit'
-                                     AND NOT EXISTS (SELECT 1 FROM ledger_entry x WHERE x.reverses_id = e.id)) AS standing,
-                   0
-            FROM claim c
-            WHERE c.id IN (SELECT claim_id FROM ledger_entry WHERE claim_id IS NOT NULL) OR c.state = '已通过'
+            WITH standing AS (
+                SELECT e.claim_id AS claim_id, COUNT(*) AS n FROM ledger_entry e
+                WHERE e.claim_id IS NOT NULL AND e.kind = 'credit'
+                  AND NOT EXISTS (SELECT 1 FROM ledger_entry x WHERE x.reverses_id = e.id)
+                GROUP BY e.claim_id)
+            SELECT c.id, c.state, s.n FROM standing s JOIN claim c ON c.id = s.claim_id
+            WHERE (c.state = '已通过' AND s.n > 1) OR (c.state <> '已通过' AND s.n > 0)
+            LIMIT 100
             """) {
             let id: Int64 = r[0], state: String = r[1], standing: Int = r[2]
             let approved = state == ClaimState.approved.rawValue
-            if (approved && standing > 1) || (!approved && standing != 0) {
-                found.append(IntegrityProblem(area: "claims", detail: LocalizedText(
-                    "认领 #\(id)（\(state)）有 \(standing) 笔有效积分入账，应为 \(approved ? "至多 1" : "0") 笔",
-                    "Claim #\(id) (\(state)) has \(standing) standing credits, expected \(approved ? "at most 1" : "0")")))
-            }
+            found.append(IntegrityProblem(area: "claims", detail: LocalizedText(
+                "认领 #\(id)（\(state)）有 \(standing) 笔有效积分入账，应为 \(approved ? "至多 1" : "0") 笔",
+                "Claim #\(id) (\(state)) has \(standing) standing credits, expected \(approved ? "at most 1" : "0")")))
         }
         for r in try Row.fetchAll(db, sql: """
-            SELECT t.id, t.taken, (SELECT COUNT(*) FROM claim c WHERE c.task_id = t.id AND c.state <> '已取消') AS n
-            FROM task t WHERE t.taken <> (SELECT COUNT(*) FROM claim c WHERE c.task_id = t.id AND c.state <> '已取消') LIMIT 100
+            WITH live AS (SELECT task_id, COUNT(*) AS n FROM claim WHERE state <> '已取消' GROUP BY task_id)
+            SELECT t.id, t.taken, COALESCE(l.n, 0) FROM task t LEFT JOIN live l ON l.task_id = t.id
+            WHERE t.taken <> COALESCE(l.n, 0) LIMIT 100
             """) {
             let id: Int64 = r[0], taken: Int = r[1], n: Int = r[2]
             found.append(IntegrityProblem(area: "tasks", detail: LocalizedText("任务 #\(id) 记录已认领 \(taken) 人，实际 \(n) 人",

@@ -59,6 +59,8 @@ enum VolunteerGenerator {
         while done < size.tasks {
             let upTo = min(size.tasks, done + batchTasks)
             try pool.write { db in
+                // A bigger page cache for the writer while indexes grow by hundreds of thousands of rows.
+                try db.execute(sql: "PRAGMA cache_size = -65536")
                 let insertTask = try db.makeStatement(sql: """
                     INSERT INTO task (title, category, audience, starts_at, ends_at, place, places, points, description, status, created_at, published_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?)
@@ -90,17 +92,22 @@ enum VolunteerGenerator {
                     let endsAt = day + String(format: " %02d:00", hour + rng.int(2...5))
                     let past = day < today
                     let audience: TaskAudience = orgs.isEmpty ? .members : (members.isEmpty ? .organisations : rng.pick([.members, .members, .both, .organisations]))
-                    let wanted = min(claimsLeft, max(0, claimsPerTask + rng.int(-3...3)))
+                    // Spread what is left of the claim budget over the tasks still to come, so the total is exact.
+                    let base = Int((Double(claimsLeft) / Double(size.tasks - n)).rounded())
+                    let wanted = min(claimsLeft, max(0, base + rng.int(-3...3)))
                     let places = max(1, wanted + rng.int(0...3))
                     let points = rng.pick([5, 8, 10, 12, 15, 20])
-                    let status: TaskStatus = rng.chance(0.02) ? (past ? .cancelled : .draft) : .published
+                    let last = n == size.tasks - 1
+                    let status: TaskStatus = !last && rng.chance(0.02) ? (past ? .cancelled : .draft) : .published
                     try insertTask.execute(arguments: ["\(name)（第\(n + 1)期）", category.rawValue, audience.rawValue, startsAt, endsAt, place,
                                                        places, points, status.rawValue, day + " 08:00:00", status == .draft ? nil : day + " 08:00:00"])
                     let taskId = db.lastInsertedRowID
                     if status != .published { continue }
                     var used = Set<PointsHolder>()
                     var holders: [PointsHolder] = []  // in claim order: a Set's order differs between runs
-                    for _ in 0..<wanted {
+                    var attempts = 0
+                    while holders.count < wanted && attempts < wanted * 4 {
+                        attempts += 1
                         let h: PointsHolder
                         switch audience {
                         case .members: h = .member(rng.pick(members))
@@ -124,6 +131,7 @@ enum VolunteerGenerator {
                     }
                     // Redemptions and corrections between tasks, spread evenly.
                     extraCarry += extraPerTask
+                    if last { extraCarry = Double(entriesLeft) + 1 }  // the last task tops the ledger up to the exact size
                     while extraCarry >= 1 && entriesLeft > 0 {
                         extraCarry -= 1
                         let h = holders.isEmpty ? PointsHolder.member(rng.pick(members.isEmpty ? [0] : members)) : rng.pick(holders)

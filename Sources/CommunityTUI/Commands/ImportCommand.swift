@@ -6,12 +6,13 @@ import Foundation
 struct ImportCommand: ParsableCommand {
     /// What a file can hold. A new kind (e.g. claims) is one case here and one line in `perform`.
     enum Kind: String, CaseIterable, ExpressibleByArgument {
-        case members, organisations
+        case members, organisations, claims
 
-        func perform(_ database: CommunityDatabase, csv: Data, by actor: Actor?, dryRun: Bool) throws -> LocalizedText {
+        func perform(_ database: CommunityDatabase, csv: Data, fileName: String, by actor: Actor?, dryRun: Bool) throws -> LocalizedText {
             switch self {
             case .members: return try roster(.members, database, csv, actor, dryRun)
             case .organisations: return try roster(.organisations, database, csv, actor, dryRun)
+            case .claims: return try database.importClaims(csv: csv, fileName: fileName, by: actor, dryRun: dryRun).text(dryRun: dryRun)
             }
         }
 
@@ -35,7 +36,7 @@ struct ImportCommand: ParsableCommand {
         """)
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "What the file holds: members or organisations (default: guessed from the header).") var what: Kind?
+    @Option(help: "What the file holds: members, organisations or claims (default: guessed from the header).") var what: Kind?
     @Flag(help: "Check the file only; write nothing.") var dryRun = false
     @Option(name: .customLong("operator"), help: "Record the import under this operator (asks for the PIN unless --pin).") var operatorName: String?
     @Option(help: "The operator's PIN (for scripts).") var pin: String?
@@ -55,12 +56,12 @@ struct ImportCommand: ParsableCommand {
             if let operatorName {
                 actor = try database.login(name: operatorName, pin: try pin ?? Prompt.secret(LocalizedText("PIN：", "PIN: ")))
             }
-            guard let kind = what ?? RosterImportKind.detect(csv: data).flatMap({ Kind(rawValue: $0.rawValue) }) else {
+            guard let kind = what ?? (ClaimImport.looksLikeClaims(data) ? .claims : nil) ?? RosterImportKind.detect(csv: data).flatMap({ Kind(rawValue: $0.rawValue) }) else {
                 throw CommandFailure(text: LocalizedText("无法从表头判断文件内容，请用 --what members 或 --what organisations 指明。",
                                                          "Cannot tell from the header what the file holds; say --what members or --what organisations.").text(),
                                      code: 64)
             }
-            print(try kind.perform(database, csv: data, by: actor, dryRun: dryRun).text())
+            print(try kind.perform(database, csv: data, fileName: url.lastPathComponent, by: actor, dryRun: dryRun).text())
         }
     }
 }

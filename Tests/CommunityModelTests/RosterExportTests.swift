@@ -1,0 +1,96 @@
+import Foundation
+import XCTest
+@testable import CommunityModel
+
+final class RosterExportTests: XCTestCase {
+    private var directory: URL!
+
+    override func setUpWithError() throws { directory = try MaintenanceFixtures.scratchDirectory() }
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: directory) }
+
+    private func export(_ database: CommunityDatabase, _ kind: ExportKind, _ format: ExportFormat) throws -> (Data, Int) {
+        let file = directory.appendingPathComponent("\(kind.rawValue).\(format.rawValue)")
+        XCTAssertTrue(FileManager.default.createFile(atPath: file.path, contents: nil))
+        let handle = try FileHandle(forWritingTo: file)
+        let count = try kind.write(from: database, as: format, to: handle)
+        try handle.close()
+        return (try Data(contentsOf: file), count)
+    }
+
+    func testMembersCSVOpensInExcel() throws {
+        // Given 12 members, one of them deactivated, in an organisation whose name has a comma
+        let (database, actor) = try MaintenanceFixtures.makeDatabase(in: directory)
+        try MaintenanceFixtures.addRoster(database, by: actor, organisations: 2, members: 12)
+        let org = try database.addOrganisation(Organisation(name: "公交集团党委, 第一支部", level: .city, contact: "李明",
+                                                            phone: "13911112222", reportedOn: "2026-01-10"), by: actor)
+        let special = try database.addMember(Member(name: "赵\"小\"红", phone: "13633334444", organisationId: org.id, level: .city,
+                                                    memberCode: "ZD9999", reportedOn: "2026-03-08"), by: actor)
+        try database.setMemberActive(id: try XCTUnwrap(special.id), active: false, by: actor)
+
+        // When the members are exported as CSV
+        let (data, count) = try export(database, .members, .csv)
+
+        // Then the file starts with the UTF-8 byte-order mark and a Chinese header row
+        XCTAssertEqual(Array(data.prefix(3)), [0xEF, 0xBB, 0xBF])
+        let text = try XCTUnwrap(String(data: data.dropFirst(3), encoding: .utf8))
+        let lines = text.components(separatedBy: "\r\n")
+        XCTAssertEqual(lines.first, "党员编号,姓名,手机号,所属单位,层级,报到日期,状态")
+        // and one line per member, in member-code order, ending with a line break
+        XCTAssertEqual(count, 13)
+        XCTAssertEqual(lines.count, 1 + 13 + 1)
+        XCTAssertEqual(lines.last, "")
+        XCTAssertTrue(lines[1].hasPrefix("ZD0001,党员1,13800000000,测试单位1党支部,市直,2026-02-01,在册"), lines[1])
+        XCTAssertEqual(lines[13], "ZD9999,\"赵\"\"小\"\"红\",13633334444,\"公交集团党委, 第一支部\",市直,2026-03-08,已停用")
+    }
+
+    func testOrganisationsCSVCountsTheirMembers() throws {
+        let (database, actor) = try MaintenanceFixtures.makeDatabase(in: directory)
+        try MaintenanceFixtures.addRoster(database, by: actor, organisations: 3, members: 7)
+        let (data, count) = try export(database, .organisations, .csv)
+        let lines = String(decoding: data.dropFirst(3), as: UTF8.self).components(separatedBy: "\r\n")
+        XCTAssertEqual(count, 3)
+        XCTAssertEqual(lines[0], "单位名称,层级,联系人,联系电话,报到日期,报到党员数,状态")
+        XCTAssertEqual(lines[1], "测试单位1党支部,市级,联系人1,13900000000,2026-01-05,3,在册")
+    }
+
+    func testMembersJSONForScripts() throws {
+        let (database, actor) = try MaintenanceFixtures.makeDatabase(in: directory)
+        try MaintenanceFixtures.addRoster(database, by: actor, organisations: 0, members: 4)
+        let (data, count) = try export(database, .members, .json)
+        XCTAssertEqual(count, 4)
+        let rows = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [[String: Any]])
+        XCTAssertEqual(rows.count, 4)
+        XCTAssertEqual(rows[0]["member_code"] as? String, "ZD0001")
+        XCTAssertEqual(rows[0]["name"] as? String, "党员1")
+        XCTAssertEqual(rows[0]["active"] as? Bool, true)
+        XCTAssertTrue(rows[0]["organisation"] is NSNull, "a member without an organisation has null")
+        XCTAssertEqual(Set(rows[0].keys), ["member_code", "name", "phone", "organisation", "level", "reported_on", "active"])
+    }
+
+    func testEmptyRosterExportsHeaderOnlyAndEmptyList() throws {
+        let (database, _) = try MaintenanceFixtures.makeDatabase(in: directory)
+        let (csv, csvCount) = try export(database, .organisations, .csv)
+        XCTAssertEqual(csvCount, 0)
+        XCTAssertEqual(String(decoding: csv.dropFirst(3), as: UTF8.self), "单位名称,层级,联系人,联系电话,报到日期,报到党员数,状态\r\n")
+        let (json, _) = try export(database, .members, .json)
+        XCTAssertEqual((try JSONSerialization.jsonObject(with: json) as? [Any])?.count, 0)
+    }
+
+    func testLargeExportIsWrittenCompletely() throws {
+        // More than one 64 KB block, so buffered writes are flushed in order and in full.
+        let (database, actor) = try MaintenanceFixtures.makeDatabase(in: directory)
+        try database.pool.write { db in
+            for i in 0..<3000 {
+                var m = Member(name: "批量党员\(i)", phone: String(format: "135%08d", i), organisationId: nil, level: .district,
+                               memberCode: String(format: "PL%05d", i), reportedOn: "2026-04-01")
+                try CommunityDatabase.insertMember(&m, db, by: actor)
+            }
+        }
+        let (data, count) = try export(database, .members, .csv)
+        XCTAssertGreaterThan(data.count, 64 * 1024)
+        XCTAssertEqual(count, 3000)
+        let lines = String(decoding: data.dropFirst(3), as: UTF8.self).components(separatedBy: "\r\n")
+        XCTAssertEqual(lines.count, 3002)
+        XCTAssertTrue(lines[3000].hasPrefix("PL02999,批量党员2999,"), lines[3000])
+    }
+}
