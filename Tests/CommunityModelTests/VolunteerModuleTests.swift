@@ -33,6 +33,8 @@ final class VolunteerModuleTests: XCTestCase {
         XCTAssertGreaterThan(try f.db.claimCount(.reviewQueue), 0, "a review queue is waiting")
         XCTAssertGreaterThan(try f.count("SELECT COUNT(*) FROM points_balance WHERE holder_kind = 'member' AND balance > 0"), 3)
         XCTAssertEqual(try f.db.pool.read { try VolunteerModule.check($0) }, [])
+        XCTAssertEqual(try f.db.pool.read { try String.fetchAll($0, sql: "SELECT DISTINCT at FROM ledger_entry") }, ["2026-06-20 09:00:00"],
+                       "the demo is the same every time it is seeded")
         let now = "2026-06-20 12:00"
         let counts = try f.db.taskBoardCounts(now: now)
         for column in TaskState.boardColumns { XCTAssertGreaterThan(counts.count(column), 0, "demo board has a \(column) task") }
@@ -96,5 +98,44 @@ final class VolunteerModuleTests: XCTestCase {
         XCTAssertEqual(try f.db.tasks(in: .ended, now: now, .first(5)).map(\.task.title), ["已过"])
         XCTAssertEqual(try f.db.tasks(in: .draft, now: now, .first(5)).map(\.state), [.draft])
         XCTAssertEqual(try f.db.taskCount(in: .open, text: "任务1", now: now), 3)
+    }
+}
+
+final class VolunteerFiguresTests: XCTestCase {
+    func testPointsFlowNetsReversalsAndAlertsListUnfilledTasksStartingSoon() throws {
+        let f = try VolunteerFixture()
+        let a = try f.member("张伟", code: "D001", phone: "13800000001")
+        let task = try f.task(points: 20)
+        let id = try f.repliedClaim(task, a)
+        try f.db.approveClaims([id], by: f.actor)
+        try f.db.debitPoints(a, amount: 5, reason: "兑换 毛巾", reference: "R-1", by: f.actor)
+        let today = VolunteerClock.timestamp().prefix(10)
+        XCTAssertEqual(try f.db.pointsFlow(from: String(today), to: String(today)), PointsFlow(issued: 20, redeemed: 5))
+        try f.db.reverseEntry(id: try f.db.ledgerEntries(of: a, .first(1))[0].id!, reason: "误扣", by: f.actor)
+        XCTAssertEqual(try f.db.pointsFlow(from: String(today), to: String(today)), PointsFlow(issued: 20, redeemed: 0))
+
+        try f.task("明天缺人", places: 3, starts: "2026-06-21 08:00", ends: "2026-06-21 10:00")
+        try f.task("下月", places: 3, starts: "2026-07-30 08:00", ends: "2026-07-30 10:00")
+        XCTAssertEqual(try f.db.tasksNeedingPeople(within: 3, now: "2026-06-20 12:00").map(\.title), ["明天缺人"])
+    }
+}
+
+final class VolunteerExportTests: XCTestCase {
+    func testTasksClaimsAndLedgerExportEveryRow() throws {
+        let f = try VolunteerFixture()
+        let a = try f.member("张伟", code: "D001", phone: "13800000001")
+        let task = try f.task("防诈骗宣传", points: 20)
+        let id = try f.repliedClaim(task, a)
+        try f.db.approveClaims([id], by: f.actor)
+        try f.db.revokeApproval(claimId: id, reason: "误点", by: f.actor)
+        for (kind, rows, needle) in [(ExportKind.tasks, 1, "防诈骗宣传"), (.claims, 1, "D001"), (.ledger, 2, "冲正")] {
+            let url = f.dir.appendingPathComponent("\(kind.rawValue).csv")
+            FileManager.default.createFile(atPath: url.path, contents: nil)
+            let handle = try FileHandle(forWritingTo: url)
+            XCTAssertEqual(try kind.write(from: f.db, as: .csv, to: handle), rows, "\(kind)")
+            try handle.close()
+            let text = try String(contentsOf: url, encoding: .utf8)
+            XCTAssertTrue(text.contains(needle), text)
+        }
     }
 }

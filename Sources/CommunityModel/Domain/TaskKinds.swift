@@ -69,12 +69,12 @@ public enum TaskState: String, Codable, Sendable, CaseIterable {
 
     public var label: LocalizedText {
         switch self {
-        case .draft: return LocalizedText("草稿", "draft")
-        case .open: return LocalizedText("发布中", "open")
-        case .full: return LocalizedText("已满", "full")
-        case .inProgress: return LocalizedText("进行中", "in progress")
-        case .ended: return LocalizedText("已结束", "ended")
-        case .cancelled: return LocalizedText("已取消", "cancelled")
+        case .draft: return LocalizedText("草稿", "Draft")
+        case .open: return LocalizedText("发布中", "Open")
+        case .full: return LocalizedText("已满", "Full")
+        case .inProgress: return LocalizedText("进行中", "In progress")
+        case .ended: return LocalizedText("已结束", "Ended")
+        case .cancelled: return LocalizedText("已取消", "Cancelled")
         }
     }
 
@@ -104,6 +104,10 @@ public enum VolunteerClock {
 
     /// A row timestamp "yyyy-MM-dd HH:mm:ss" on the pinned or real day, so demo and test data line up with `now()`.
     public static func timestamp(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        Day.today(environment: environment) + " " + Day.timestamp().dropFirst(11)
+        if let pinned { return pinned }
+        return Day.today(environment: environment) + " " + Day.timestamp().dropFirst(11)
     }
+
+    /// Set while seeding the demo so every row it writes carries the same, reproducible time.
+    @TaskLocal static var pinned: String?
 }

@@ -8,6 +8,9 @@ public enum ExportKind: String, Sendable, CaseIterable {
     case members
     case organisations
     case issues
+    case tasks
+    case claims
+    case ledger
 
     /// Streams this kind to `handle` and returns the number of rows written.
     /// - Throws: `StoreError` for a damaged or locked database, or the file system's error.
@@ -19,6 +22,9 @@ public enum ExportKind: String, Sendable, CaseIterable {
             return try database.export(RosterExport.members, as: format, to: handle)
         case .organisations:
             return try database.export(RosterExport.organisations, as: format, to: handle)
+        case .tasks: return try database.export(VolunteerExport.tasks, as: format, to: handle)
+        case .claims: return try database.export(VolunteerExport.claims, as: format, to: handle)
+        case .ledger: return try database.export(VolunteerExport.ledger, as: format, to: handle)
         case .issues:
             return try Self.throughSink(database, handle) { sink in
                 try ConsultationExport.write(database, format: format == .csv ? .csv : .json, to: sink, today: today)

@@ -80,3 +80,10 @@ public enum VolunteerCheck {
         return found
     }
 }
+
+extension CommunityDatabase {
+    /// The volunteer module's part of `community check`, on its own.
+    public func volunteerProblems() throws -> [IntegrityProblem] {
+        try pool.read { db in try VolunteerCheck.problems(db) }
+    }
+}

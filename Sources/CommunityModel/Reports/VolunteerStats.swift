@@ -63,3 +63,40 @@ extension CommunityDatabase {
         try pool.read { db in try VolunteerStats.figures(db, now: now) }
     }
 }
+
+/// Points that moved in a period, for the dashboard's "this month" figures.
+public struct PointsFlow: Sendable, Equatable, Codable {
+    /// Credits for approved work, net of credits reversed in the period.
+    public var issued: Int
+    /// Debits (redemptions), as a positive number, net of debits reversed in the period.
+    public var redeemed: Int
+}
+
+extension CommunityDatabase {
+    /// Points issued and redeemed on days `from`…`to` (inclusive, yyyy-MM-dd); index range scans on (kind, day).
+    public func pointsFlow(from: String, to: String) throws -> PointsFlow {
+        try pool.read { db in
+            let credits = try Int.fetchOne(db, sql: "SELECT COALESCE(SUM(amount), 0) FROM ledger_entry WHERE kind = 'credit' AND day BETWEEN ? AND ?", arguments: [from, to]) ?? 0
+            let debits = try Int.fetchOne(db, sql: "SELECT COALESCE(SUM(amount), 0) FROM ledger_entry WHERE kind = 'debit' AND day BETWEEN ? AND ?", arguments: [from, to]) ?? 0
+            let reversed = try Row.fetchOne(db, sql: """
+                SELECT COALESCE(SUM(CASE WHEN t.kind = 'credit' THEN r.amount END), 0) AS c,
+                       COALESCE(SUM(CASE WHEN t.kind = 'debit' THEN r.amount END), 0) AS d
+                FROM ledger_entry r JOIN ledger_entry t ON t.id = r.reverses_id
+                WHERE r.kind = 'reversal' AND r.day BETWEEN ? AND ?
+                """, arguments: [from, to])
+            let rc: Int = reversed?["c"] ?? 0, rd: Int = reversed?["d"] ?? 0
+            return PointsFlow(issued: credits + rc, redeemed: -(debits + rd))
+        }
+    }
+
+    /// Published tasks that start within `days` of `now` and still have places: the dashboard's alert.
+    public func tasksNeedingPeople(within days: Int, now: String = VolunteerClock.now(), limit: Int = 10) throws -> [VolunteerTask] {
+        let until = (Day.adding(days, to: String(now.prefix(10))) ?? String(now.prefix(10))) + " 23:59"
+        return try pool.read { db in
+            try VolunteerTask.fetchAll(db, sql: """
+                SELECT * FROM task WHERE status = '已发布' AND starts_at > ? AND starts_at <= ? AND taken < places
+                ORDER BY starts_at, id LIMIT ?
+                """, arguments: [now, until, limit])
+        }
+    }
+}

@@ -6,6 +6,13 @@ import GRDB
 /// in-transaction functions the screens use, so the demo obeys every rule (places, audience, ledger).
 enum VolunteerDemo {
     static func seed(_ db: Database, context: inout SeedContext) throws {
+        // Reviews and ledger entries are stamped at a fixed hour of the seeding day: the same demo every time.
+        try VolunteerClock.$pinned.withValue(context.today + " 09:00:00") {
+            try seedRows(db, context: context)
+        }
+    }
+
+    private static func seedRows(_ db: Database, context: SeedContext) throws {
         let today = context.today
         let actor = context.actor
         let members = try Int64.fetchAll(db, sql: "SELECT id FROM member WHERE active = 1 ORDER BY id LIMIT 24")

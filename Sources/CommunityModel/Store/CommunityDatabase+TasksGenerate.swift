@@ -27,7 +27,10 @@ enum VolunteerGenerator {
     ]
 
     static func generate(_ pool: DatabasePool, scale: GenerateScale, context: inout SeedContext, progress: ProgressHandler?) throws {
-        let size = size(scale)
+        try generate(pool, size: size(scale), label: scale.rawValue, context: &context, progress: progress)
+    }
+
+    static func generate(_ pool: DatabasePool, size: Size, label: String, context: inout SeedContext, progress: ProgressHandler?) throws {
         let (members, orgs, startBalances, startKey) = try pool.read { db in
             (try Int64.fetchAll(db, sql: "SELECT id FROM member WHERE active = 1 ORDER BY id"),
              try Int64.fetchAll(db, sql: "SELECT id FROM organisation WHERE active = 1 ORDER BY id"),
@@ -94,7 +97,7 @@ enum VolunteerGenerator {
                     let audience: TaskAudience = orgs.isEmpty ? .members : (members.isEmpty ? .organisations : rng.pick([.members, .members, .both, .organisations]))
                     // Spread what is left of the claim budget over the tasks still to come, so the total is exact.
                     let base = Int((Double(claimsLeft) / Double(size.tasks - n)).rounded())
-                    let wanted = min(claimsLeft, max(0, base + rng.int(-3...3)))
+                    let wanted = n == size.tasks - 1 ? claimsLeft : min(claimsLeft, max(0, base + rng.int(-3...3)))
                     let places = max(1, wanted + rng.int(0...3))
                     let points = rng.pick([5, 8, 10, 12, 15, 20])
                     let last = n == size.tasks - 1
@@ -151,7 +154,7 @@ enum VolunteerGenerator {
                         }
                     }
                 }
-                try AuditEntry.record(db, by: context.actor, action: "generate.volunteer", target: "task", detail: "\(scale.rawValue) \(done)..<\(upTo)")
+                try AuditEntry.record(db, by: context.actor, action: "generate.volunteer", target: "task", detail: "\(label) \(done)..<\(upTo)")
             }
             done = upTo
             progress?(LocalizedText("志愿任务", "volunteer tasks"), done, size.tasks)

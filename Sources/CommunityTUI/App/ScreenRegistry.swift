@@ -5,6 +5,7 @@ enum ScreenRegistry {
         case .dashboard: return DashboardScreen()
         case .consultation: return ConsultationScreen()
         case .roster: return RosterScreen()
+        case .tasks: return TaskScreen()
         default: return PlaceholderScreen(id: id)
         }
     }

@@ -63,6 +63,12 @@ struct BenchCommand: ParsableCommand {
         list.append(("consult: v overdue / l category", Array([Key.char("v"), .char("l")].repeated(presses / 10)) + [.char("x")]))
         list.append(("consult: / search typing 飘线", [.char("/")] + Array([Key.char("飘"), .char("线"), .backspace, .backspace].repeated(presses / 8)) + [.escape]))
         list.append(("consult: Enter detail, j, Esc", Array([Key.enter, .char("j"), .escape, .char("j")].repeated(presses / 8))))
+        list.append(("tasks: open (3)", [.char("3")]))
+        list.append(("tasks: j down a column", Array(repeating: .char("j"), count: presses)))
+        list.append(("tasks: l / h across columns", Array([Key.char("l"), .char("l"), .char("l"), .char("l"), .char("h"), .char("h"), .char("h"), .char("h")].repeated(presses / 8))))
+        list.append(("tasks: ended column G / g", [.char("l"), .char("l"), .char("l")] + Array([Key.char("G"), .char("g")].repeated(presses / 10))))
+        list.append(("tasks: Enter task / Esc", Array([Key.enter, .escape].repeated(presses / 10))))
+        list.append(("tasks: Tab review queue, j, Tab", [.tab] + Array(repeating: .char("j"), count: presses / 2) + [.tab]))
         list.append(("screen switch 1-7", Array((1...7).map { Key.char(Character(String($0))) }.repeated(presses / 14))))
         return list
     }

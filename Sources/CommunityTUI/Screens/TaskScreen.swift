@@ -1,0 +1,325 @@
+import CommunityModel
+
+/// Screen 3, 任务: the "双报到" loop at the desk — the task board (a column per state), a task with its
+/// claims, the review queue of 已回复 claims (mark several, approve or reject at once), and the points
+/// entries behind any claimant's figure (Enter). Every list is virtual: only what is on screen is read.
+struct TaskScreen: Screen {
+    enum Mode: Equatable {
+        case board
+        case review
+        case detail(Int64)
+        case entries(PointsHolder)
+    }
+
+    enum Action {
+        case move(ListMove)
+        case column(Int)
+        case open
+        case switchView
+        case newTask, editTask, publishTask, cancelTask
+        case claimFor, reply, approve, reject, noShow, revoke
+        case toggleMark, clearMarks
+        case reverseEntry
+    }
+
+    let id = ScreenID.tasks
+    /// Where Esc goes back to: the last entry is what is shown.
+    var modes: [Mode] = [.board]
+    var mode: Mode { modes.last ?? .board }
+
+    var columns: [VirtualList<TaskBoardRow>] = TaskState.boardColumns.map { _ in VirtualList() }
+    var column = 1
+    var counts: TaskBoardCounts?
+    var pendingReview = 0
+    var filter = ""
+
+    var task: VolunteerTask?
+    var claims = VirtualList<ClaimRow>()
+    var queue = VirtualList<ClaimRow>()
+    var entries = VirtualList<LedgerEntry>()
+    var balance: PointsBalance?
+    /// The "now" of the last reload, so the detail shows the state the lists were read at.
+    var loadedAt = ""
+
+    var filterText: String { filter }
+    var supportsFilter: Bool { mode == .board }
+
+    /// "Now" on the operator's day (pinned in tests and demos) at the real time of day.
+    static func now(_ ctx: AppContext) -> String {
+        ctx.today + String(VolunteerClock.now().dropFirst(10))
+    }
+
+    // MARK: Keys
+
+    func bindings(_ ctx: AppContext) -> [KeyBinding<Action>] {
+        let noEdit: LocalizedText? = ctx.signedIn.role == .kiosk ? LocalizedText("兑换窗口账号不能处理任务。", "The redemption desk cannot work on tasks.") : nil
+        var table = KeyBinding.listMoves { Action.move($0) }
+        switch mode {
+        case .board:
+            let noTask: LocalizedText? = columns[column].current == nil ? LocalizedText("这一栏没有任务。", "This column has no tasks.") : nil
+            table += [
+                KeyBinding(keys: [.char("h"), .left], action: .column(-1), help: LocalizedText("左一栏", "column left")),
+                KeyBinding(keys: [.char("l"), .right], action: .column(1), help: LocalizedText("右一栏", "column right")),
+                KeyBinding(keys: [.enter], action: .open, help: LocalizedText("打开任务及其认领", "open the task and its claims"), footer: true,
+                           disabledReason: noTask, short: LocalizedText("打开", "open")),
+                KeyBinding(keys: [.tab], action: .switchView, help: LocalizedText("审核队列（已回复的认领）", "review queue (reported claims)"), footer: true,
+                           short: LocalizedText("审核", "review")),
+                KeyBinding(keys: [.char("n"), .ctrl("n")], action: .newTask, help: LocalizedText("发布新任务", "publish a new task"), footer: true,
+                           disabledReason: noEdit, short: LocalizedText("新任务", "new")),
+                KeyBinding(keys: [.char("e")], action: .editTask, help: LocalizedText("修改任务", "edit the task"), disabledReason: noEdit ?? noTask),
+                KeyBinding(keys: [.char("p")], action: .publishTask, help: LocalizedText("发布草稿", "publish a draft"), disabledReason: noEdit ?? noTask),
+                KeyBinding(keys: [.char("d")], action: .cancelTask, help: LocalizedText("取消任务（需填原因，认领随之取消）", "cancel the task (with a reason; its claims are cancelled)"),
+                           disabledReason: noEdit ?? noTask),
+                KeyBinding(keys: [.char("c")], action: .claimFor, help: LocalizedText("代为认领（党员或单位）", "claim on behalf of a member or organisation"), footer: true,
+                           disabledReason: noEdit ?? noTask, short: LocalizedText("代认领", "claim")),
+            ]
+        case .detail:
+            let noClaim: LocalizedText? = claims.current == nil ? LocalizedText("这个任务还没有认领。", "This task has no claims yet.") : nil
+            table += [
+                KeyBinding(keys: [.enter], action: .open, help: LocalizedText("查看认领人的积分明细", "the claimant's points entries"), footer: true,
+                           disabledReason: noClaim, short: LocalizedText("积分", "points")),
+                KeyBinding(keys: [.char("c"), .ctrl("n")], action: .claimFor, help: LocalizedText("代为认领（党员或单位）", "claim on behalf of a member or organisation"), footer: true,
+                           disabledReason: noEdit, short: LocalizedText("代认领", "claim")),
+                KeyBinding(keys: [.char("r")], action: .reply, help: LocalizedText("登记回复（完成情况）", "record the claimant's report"), disabledReason: noEdit ?? noClaim),
+                KeyBinding(keys: [.char(" ")], action: .toggleMark, help: LocalizedText("标记/取消标记（可多选）", "mark / unmark (several)"), disabledReason: noClaim),
+                KeyBinding(keys: [.char("u")], action: .clearMarks, help: LocalizedText("清除全部标记", "clear all marks")),
+                KeyBinding(keys: [.char("a"), .ctrl("a")], action: .approve, help: LocalizedText("审核通过（已标记的全部或当前行），积分自动发放", "approve (marked, or this one); points are credited"),
+                           footer: true, disabledReason: noEdit ?? noClaim, short: LocalizedText("通过", "approve")),
+                KeyBinding(keys: [.char("x")], action: .reject, help: LocalizedText("驳回（需填原因）", "reject (with a reason)"), footer: true,
+                           disabledReason: noEdit ?? noClaim, short: LocalizedText("驳回", "reject")),
+                KeyBinding(keys: [.char("w")], action: .noShow, help: LocalizedText("标记未到（不发积分，记入认领人记录）", "mark no-show (no points, kept on record)"),
+                           disabledReason: noEdit ?? noClaim),
+                KeyBinding(keys: [.char("z")], action: .revoke, help: LocalizedText("撤销审核通过（冲正积分，需填原因）", "revoke an approval (reverses the points; with a reason)"),
+                           disabledReason: noEdit ?? noClaim),
+                KeyBinding(keys: [.char("e")], action: .editTask, help: LocalizedText("修改任务", "edit the task"), disabledReason: noEdit),
+                KeyBinding(keys: [.char("p")], action: .publishTask, help: LocalizedText("发布草稿", "publish a draft"), disabledReason: noEdit),
+                KeyBinding(keys: [.char("d")], action: .cancelTask, help: LocalizedText("取消任务（需填原因，认领随之取消）", "cancel the task (with a reason; its claims are cancelled)"),
+                           disabledReason: noEdit),
+            ]
+        case .review:
+            let noClaim: LocalizedText? = queue.current == nil ? LocalizedText("审核队列是空的。", "The review queue is empty.") : nil
+            table += [
+                KeyBinding(keys: [.tab], action: .switchView, help: LocalizedText("回到任务看板", "back to the board"), footer: true,
+                           short: LocalizedText("看板", "board")),
+                KeyBinding(keys: [.char(" ")], action: .toggleMark, help: LocalizedText("标记/取消标记（可多选）", "mark / unmark (several)"), footer: true,
+                           disabledReason: noClaim, short: LocalizedText("标记", "mark")),
+                KeyBinding(keys: [.char("u")], action: .clearMarks, help: LocalizedText("清除全部标记", "clear all marks")),
+                KeyBinding(keys: [.char("a"), .ctrl("a")], action: .approve, help: LocalizedText("审核通过（已标记的全部或当前行），积分自动发放", "approve (marked, or this one); points are credited"),
+                           footer: true, disabledReason: noEdit ?? noClaim, short: LocalizedText("通过", "approve")),
+                KeyBinding(keys: [.char("x")], action: .reject, help: LocalizedText("驳回（需填原因）", "reject (with a reason)"), footer: true,
+                           disabledReason: noEdit ?? noClaim, short: LocalizedText("驳回", "reject")),
+                KeyBinding(keys: [.char("w")], action: .noShow, help: LocalizedText("标记未到（不发积分，记入认领人记录）", "mark no-show (no points, kept on record)"),
+                           disabledReason: noEdit ?? noClaim),
+                KeyBinding(keys: [.enter], action: .open, help: LocalizedText("查看认领人的积分明细", "the claimant's points entries"), disabledReason: noClaim),
+            ]
+        case .entries:
+            let noEntry: LocalizedText? = entries.current == nil ? LocalizedText("还没有积分记录。", "No entries yet.") : nil
+            table += [
+                KeyBinding(keys: [.char("z")], action: .reverseEntry, help: LocalizedText("冲正这一笔（记一笔相反的记录，需填原因）", "reverse this entry (a correcting entry; with a reason)"),
+                           footer: true, disabledReason: noEdit ?? noEntry, short: LocalizedText("冲正", "reverse")),
+            ]
+        }
+        return table
+    }
+
+    // MARK: Actions
+
+    mutating func perform(_ action: Action, _ ctx: AppContext) -> [Effect] {
+        do {
+            switch action {
+            case .move(let move): try moveSelection(move, ctx)
+            case .column(let step):
+                column = min(max(0, column + step), columns.count - 1)
+            case .open: return try open(ctx)
+            case .switchView:
+                modes = [mode == .review ? .board : .review]
+                try reload(ctx)
+            case .newTask: return [.present(.form(TaskForms.task(nil, ctx)))]
+            case .editTask:
+                guard let t = selectedTask else { return [] }
+                return [.present(.form(TaskForms.task(t, ctx)))]
+            case .publishTask:
+                guard let t = selectedTask, let taskId = t.id else { return [] }
+                let now = Self.now(ctx)
+                return [.write(StoreAction { db, actor in
+                    let done = try db.publishTask(id: taskId, by: actor, now: now)
+                    return LocalizedText("已发布任务「\(done.title)」。", "Published “\(done.title)”.")
+                })]
+            case .cancelTask:
+                guard let t = selectedTask else { return [] }
+                return [.present(.form(TaskForms.cancel(t, now: Self.now(ctx))))]
+            case .claimFor:
+                guard let t = selectedTask else { return [] }
+                return [.present(.form(TaskForms.claimFor(t, now: Self.now(ctx))))]
+            case .reply:
+                guard let c = claims.current else { return [] }
+                return [.present(.form(TaskForms.reply(c)))]
+            case .approve: return approveConfirm()
+            case .reject:
+                let ids = reviewTargets
+                return ids.isEmpty ? [] : [.present(.form(TaskForms.reject(ids)))]
+            case .noShow:
+                let ids = reviewTargets
+                guard !ids.isEmpty else { return [] }
+                return [.present(.confirm(ConfirmState(
+                    title: LocalizedText("标记未到", "No-show"),
+                    message: LocalizedText("确定将 \(ids.count) 条认领标记为未到吗？不发积分，并记入认领人记录。",
+                                           "Mark \(ids.count) claim(s) as no-show? No points; it stays on the claimant's record."),
+                    onConfirm: [.write(StoreAction { db, actor in
+                        let done = try db.markNoShow(ids, by: actor)
+                        return LocalizedText("已标记 \(done.changed.count) 条未到。", "\(done.changed.count) marked no-show.")
+                    })])))]
+            case .revoke:
+                guard let c = claims.current else { return [] }
+                return [.present(.form(TaskForms.revoke(c)))]
+            case .reverseEntry:
+                guard let e = entries.current else { return [] }
+                return [.present(.form(TaskForms.reverse(e)))]
+            case .toggleMark:
+                if mode == .review { try queue.toggleMark(queueSource(ctx)) } else if case .detail(let id) = mode { try claims.toggleMark(claimSource(id, ctx)) }
+            case .clearMarks:
+                queue.marked = []
+                claims.marked = []
+            }
+        } catch {
+            return [.error(userMessage(for: error))]
+        }
+        return []
+    }
+
+    /// The task the keys act on: the open task in detail, else the board's selected card.
+    var selectedTask: VolunteerTask? {
+        if case .detail = mode { return task }
+        return columns[column].current?.task
+    }
+
+    /// Marked claims, or the selected one when none are marked.
+    var reviewTargets: [Int64] { mode == .review ? queue.targets : claims.targets }
+
+    private func selectedClaims() -> [ClaimRow] {
+        let list = mode == .review ? queue : claims
+        let ids = Set(list.targets)
+        return list.rows.filter { ids.contains($0.id) }
+    }
+
+    /// One confirmation naming how many claims and how many points, then one write for all of them.
+    private func approveConfirm() -> [Effect] {
+        let ids = reviewTargets
+        guard !ids.isEmpty else { return [] }
+        let visible = selectedClaims()
+        let points = visible.reduce(0) { $0 + $1.taskPoints }
+        let pointsText = visible.count == ids.count
+            ? LocalizedText("，共发放 \(points) 积分", ", crediting \(points) points") : LocalizedText("", "")
+        return [.present(.confirm(ConfirmState(
+            title: LocalizedText("审核通过", "Approve"),
+            message: LocalizedText("确定通过 \(ids.count) 条认领", "Approve \(ids.count) claim(s)") + pointsText + LocalizedText("吗？", "?"),
+            onConfirm: [.write(StoreAction { db, actor in
+                let done = try db.approveClaims(ids, by: actor)
+                let again = done.alreadyDone.isEmpty ? LocalizedText("", "")
+                    : LocalizedText("（\(done.alreadyDone.count) 条此前已通过，未重复发放）", " (\(done.alreadyDone.count) were already approved; nothing credited twice)")
+                return LocalizedText("已通过 \(done.changed.count) 条认领，发放 \(done.pointsCredited) 积分", "Approved \(done.changed.count), credited \(done.pointsCredited) points")
+                    + again + LocalizedText("。", ".")
+            })])))]
+    }
+
+    private mutating func open(_ ctx: AppContext) throws -> [Effect] {
+        switch mode {
+        case .board:
+            guard let taskId = columns[column].current?.task.id else { return [] }
+            modes.append(.detail(taskId))
+            claims = VirtualList()
+        case .detail, .review:
+            guard let holder = (mode == .review ? queue.current : claims.current)?.holder else { return [] }
+            modes.append(.entries(holder))
+            entries = VirtualList()
+        case .entries:
+            return []
+        }
+        try reload(ctx)
+        return []
+    }
+
+    mutating func back(_ ctx: AppContext) -> Bool {
+        guard modes.count > 1 else { return false }
+        modes.removeLast()
+        try? reload(ctx)
+        return true
+    }
+
+    mutating func applyFilter(_ text: String, _ ctx: AppContext) -> [Effect]? {
+        filter = text
+        do {
+            for i in columns.indices { try columns[i].reset(boardSource(TaskState.boardColumns[i], ctx), pageSize: cardRows(ctx)) }
+            counts = try ctx.db.taskBoardCounts(text: filter, now: Self.now(ctx))
+            if !text.isEmpty && columns.allSatisfy(\.isEmpty) {
+                return [.error(LocalizedText("没有找到“\(text)”。可按任务名称、地点或类别查找。", "Nothing matches “\(text)”. Search by title, place or category."))]
+            }
+            if columns[column].isEmpty, let first = columns.firstIndex(where: { !$0.isEmpty }) { column = first }
+        } catch {
+            return [.error(userMessage(for: error))]
+        }
+        return []
+    }
+
+    private mutating func moveSelection(_ move: ListMove, _ ctx: AppContext) throws {
+        switch mode {
+        case .board: try columns[column].move(move, boardSource(TaskState.boardColumns[column], ctx))
+        case .review: try queue.move(move, queueSource(ctx))
+        case .detail(let id): try claims.move(move, claimSource(id, ctx))
+        case .entries(let holder): try entries.move(move, entrySource(holder, ctx))
+        }
+    }
+
+    // MARK: Loading
+
+    mutating func reload(_ ctx: AppContext) throws {
+        let db = ctx.db
+        loadedAt = Self.now(ctx)
+        pendingReview = try db.claimCount(.reviewQueue)
+        switch mode {
+        case .board:
+            counts = try db.taskBoardCounts(text: filter, now: Self.now(ctx))
+            for i in columns.indices { try columns[i].reload(boardSource(TaskState.boardColumns[i], ctx), pageSize: cardRows(ctx)) }
+        case .review:
+            try queue.reload(queueSource(ctx), pageSize: listRows(ctx, header: 2))
+            // Claims reviewed just now (here or at another terminal) leave the queue, and their marks with them.
+            queue.marked = queue.marked.filter { (try? db.claim(id: $0))?.state == .replied }
+        case .detail(let id):
+            task = try db.task(id: id)
+            try claims.reload(claimSource(id, ctx), pageSize: listRows(ctx, header: Self.detailHeaderRows + 1))
+            claims.marked = claims.marked.filter { (try? db.claim(id: $0))?.state.isOpen == true }
+        case .entries(let holder):
+            balance = try db.balance(of: holder)
+            try entries.reload(entrySource(holder, ctx), pageSize: listRows(ctx, header: 3))
+        }
+    }
+
+    static let detailHeaderRows = 5
+
+    /// Cards on the board take two lines each, under the column headers and above the summary line.
+    func cardRows(_ ctx: AppContext) -> Int { max(1, (ctx.bodyHeight - 3) / 2) }
+
+    /// Table rows: the body minus the header lines, the table header and the position line.
+    func listRows(_ ctx: AppContext, header: Int) -> Int { max(1, ctx.bodyHeight - header - 2) }
+
+    func boardSource(_ state: TaskState, _ ctx: AppContext) -> VirtualList<TaskBoardRow>.Source {
+        let db = ctx.db, text = filter, now = Self.now(ctx)
+        return .init(fetch: { try db.tasks(in: state, text: text, now: now, $0) },
+                     count: { try db.taskCount(in: state, text: text, now: now, before: $0) })
+    }
+
+    func queueSource(_ ctx: AppContext) -> VirtualList<ClaimRow>.Source {
+        let db = ctx.db
+        return .init(fetch: { try db.claims(.reviewQueue, $0) }, count: { try db.claimCount(.reviewQueue, before: $0) })
+    }
+
+    func claimSource(_ taskId: Int64, _ ctx: AppContext) -> VirtualList<ClaimRow>.Source {
+        let db = ctx.db
+        return .init(fetch: { try db.claims(.task(taskId), $0) }, count: { try db.claimCount(.task(taskId), before: $0) })
+    }
+
+    func entrySource(_ holder: PointsHolder, _ ctx: AppContext) -> VirtualList<LedgerEntry>.Source {
+        let db = ctx.db
+        return .init(fetch: { try db.ledgerEntries(of: holder, $0) }, count: { try db.ledgerEntryCount(of: holder, before: $0) })
+    }
+}

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Issue 4: publish a task, claim it for a member, record the reply, approve, and see the member's balance
+# rise by the task's points — all from the keyboard on the demo database.
+source "$(dirname "$0")/lib.sh"
+DB="$WORK/demo.sqlite"
+"$BIN" seed-demo --db "$DB" >/dev/null || fail "seed-demo failed"
+
+start_ui 100 30 --demo --db "'$DB'"
+wait_for "朝东社区"
+keys 3
+wait_for "发布中"
+wait_for "审核队列"
+
+# Publish: title, then Enter through the fields (place is the sixth), Enter on the last field saves.
+keys n
+wait_for "发布新任务"
+type_text "环境整治：清理楼道"
+keys Enter Enter Enter Enter Enter
+type_text "朝东小区 3 号楼"
+keys Enter Enter Enter Enter Enter
+wait_for "已发布任务「环境整治：清理楼道」"
+
+# Find it on the board and claim it for 程彩霞 (CD00014), as if she had phoned in.
+keys /
+type_text "清理楼道"
+keys Enter
+wait_for "查找：清理楼道"
+keys c
+wait_for "代为认领"
+type_text "CD00014"
+keys Enter
+wait_for "认领「环境整治：清理楼道」"
+
+# Open the task, record her reply, approve it.
+keys Enter
+wait_for "环境整治：清理楼道  [发布中]"
+wait_for "程彩霞（CD00014）"
+keys r
+wait_for "登记回复"
+type_text "清理 1–6 单元楼道杂物"
+keys Enter
+wait_for "已登记回复"
+keys a
+wait_for "确定通过 1 条认领，共发放 10 积分吗？"
+keys y
+wait_for "已通过 1 条认领，发放 10 积分"
+
+# Enter on her claim opens the entries behind her balance.
+keys Enter
+wait_for "程彩霞（CD00014）  积分余额 10"
+screen | grep -F "入账" | grep -qF "+10" || fail "no +10 credit in her entries"
+keys Escape Escape
+wait_for "发布中"
+keys q
+expect_exit_ok
+echo "ok: volunteer end-to-end"
