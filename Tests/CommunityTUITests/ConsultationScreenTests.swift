@@ -146,4 +146,35 @@ final class ConsultationScreenTests: XCTestCase {
             XCTAssertTrue(text.contains(words), "\(words) missing from help:\n\(text)")
         }
     }
+
+    func testEnglishAndWideTerminalKeepColumnsAligned() throws {
+        var f = try TUIFixture(width: 160, height: 48)
+        defer { f.remove(); Language.current = .zh }
+        try seedIssues(f)
+        Language.current = .en
+        f.press(.char("2"))
+        let rows = f.lines.filter { $0.contains("2026-000") }
+        XCTAssertEqual(rows.count, 3, f.text)
+        let columns = rows.compactMap { row in ["Fenced", "Overhead", "Illegal"].compactMap { displayColumn(of: $0, in: row) }.first }
+        XCTAssertEqual(Set(columns).count, 1, rows.joined(separator: "\n"))
+        XCTAssertTrue(rows.allSatisfy { DisplayWidth.of($0) <= 160 })
+        XCTAssertTrue(f.text.contains("overdue 1"), f.text)
+        // At 160 columns the long Chinese title is shown whole.
+        XCTAssertTrue(f.text.contains("7号楼一楼住户私搭彩钢房占用公共通道和消防登高场地"), f.text)
+    }
+
+    func testDetailFitsIn80ColumnsWithTheTimelineAligned() throws {
+        var f = try TUIFixture()
+        defer { f.remove() }
+        try seedIssues(f)
+        f.press(.char("2"), .char("G"), .enter)
+        XCTAssertTrue(f.lines.allSatisfy { DisplayWidth.of($0) <= 80 })
+        let timeline = try XCTUnwrap(f.lines.first { $0.contains("①") && $0.contains("⑧") }, f.text)
+        // Eight cells of ten columns: each step starts at a multiple of 10.
+        for (i, mark) in ["①", "②", "③", "④", "⑤", "⑥", "⑦", "⑧"].enumerated() {
+            XCTAssertEqual(displayColumn(of: mark, in: timeline), i * 10, timeline)
+        }
+        let current = try XCTUnwrap(f.lines.firstIndex(of: timeline))
+        XCTAssertTrue(f.screen.rowHasStyle(current, .selected), "the current step is highlighted")
+    }
 }

@@ -30,7 +30,7 @@ public struct ConsultationFigures: Sendable, Equatable, Codable {
     /// Aggregates over indexed columns only; no issue rows are loaded.
     static func compute(_ db: Database, today: String, reference: ConsultationReference) throws -> ConsultationFigures {
         var open = Array(repeating: 0, count: ConsultationSteps.last)
-        for row in try Row.fetchAll(db, sql: "SELECT step, COUNT(*) AS n FROM issue WHERE outcome IS NULL GROUP BY step") {
+        for row in try Row.fetchAll(db, sql: "SELECT step, COUNT(*) AS n FROM issue INDEXED BY issue_open_step WHERE outcome IS NULL GROUP BY step") {
             let step: Int = row["step"]
             if ConsultationSteps.all.contains(step) { open[step - 1] = row["n"] }
         }
