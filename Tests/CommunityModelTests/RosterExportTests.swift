@@ -93,4 +93,25 @@ final class RosterExportTests: XCTestCase {
         XCTAssertEqual(lines.count, 3002)
         XCTAssertTrue(lines[3000].hasPrefix("PL02999,批量党员2999,"), lines[3000])
     }
+
+    /// What we export must import back unchanged into another community's file, deactivated rows included.
+    func testExportedRosterImportsBackAsItWas() throws {
+        let source = try FoundationFixture()
+        defer { source.remove() }
+        let bus = try source.organisation("公交集团党委")
+        let court = try source.organisation("区法院党组", level: .district)
+        _ = try source.member("张建华", code: "D0001", phone: "13912345678", organisation: bus.id)
+        let li = try source.member("李娜", code: "D0002", phone: "13800001111", organisation: court.id)
+        try source.db.setMemberActive(id: li.id ?? 0, active: false, by: source.secretary)
+        try source.db.setOrganisationActive(id: court.id ?? 0, active: false, by: source.secretary)
+
+        let target = try FoundationFixture()
+        defer { target.remove() }
+        try target.db.importRoster(.organisations, csv: try export(source.db, .organisations, .csv).0, by: target.secretary)
+        try target.db.importRoster(.members, csv: try export(source.db, .members, .csv).0, by: target.secretary)
+
+        XCTAssertEqual(try target.db.rosterCounts(), try source.db.rosterCounts())
+        let rows = { (db: CommunityDatabase) in try db.members(RosterFilter(), .first(10)).map { [$0.name, $0.phone, $0.organisationName ?? "", $0.memberCode, $0.reportedOn, "\($0.active)"] } }
+        XCTAssertEqual(try rows(target.db), try rows(source.db))
+    }
 }

@@ -133,6 +133,17 @@ struct RosterImport {
     }
 
     /// Blank or absent: reported today.
+    /// The 状态 column our own export writes, so an exported roster imports back as it was; blank means 在册.
+    func validState(_ text: String?) throws -> Bool {
+        switch (text ?? "").trimmingCharacters(in: .whitespaces).lowercased() {
+        case "", "在册", "正常", "active", "是": return true
+        case "已停用", "停用", "inactive", "否": return false
+        default:
+            throw RosterImportFieldError(message: LocalizedText("状态“\(text ?? "")”不对：应为“在册”或“已停用”（可留空，表示在册）。",
+                                                                "state “\(text ?? "")” is not valid: use 在册 (active) or 已停用 (inactive), or leave it blank."))
+        }
+    }
+
     func validDate(_ text: String?) throws -> String {
         guard let text, !text.isEmpty else { return today }
         return try RosterValidation.date(RosterImportColumns.normaliseDate(text))
@@ -186,9 +197,10 @@ struct RosterImport {
                 return code
             }
             let reported = problems.check(record, .reportedOn) { try validDate(value(.reportedOn, in: record)) }
-            if let name, let phone, let organisation, let level, let code, let reported {
+            let active = problems.check(record, .state) { try validState(value(.state, in: record)) }
+            if let name, let phone, let organisation, let level, let code, let reported, let active {
                 result.append(Member(name: name, phone: phone, organisationId: organisation.id, level: level,
-                                     memberCode: code, reportedOn: reported))
+                                     memberCode: code, reportedOn: reported, active: active))
             }
         }
         return result
@@ -220,8 +232,9 @@ struct RosterImport {
             let contact = problems.check(record, .contact) { try RosterValidation.required(RosterImportColumns.normaliseName(value(.contact, in: record) ?? ""), RosterValidation.contactField, max: 30) }
             let phone = problems.check(record, .phone) { try validPhone(value(.phone, in: record) ?? "") }
             let reported = problems.check(record, .reportedOn) { try validDate(value(.reportedOn, in: record)) }
-            if let name, let level, let contact, let phone, let reported {
-                result.append(Organisation(name: name, level: level, contact: contact, phone: phone, reportedOn: reported))
+            let active = problems.check(record, .state) { try validState(value(.state, in: record)) }
+            if let name, let level, let contact, let phone, let reported, let active {
+                result.append(Organisation(name: name, level: level, contact: contact, phone: phone, active: active, reportedOn: reported))
             }
         }
         return result

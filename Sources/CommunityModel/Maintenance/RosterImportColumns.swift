@@ -2,7 +2,7 @@ import Foundation
 
 /// What a roster CSV may contain, and how its header line maps onto fields.
 enum ImportField: String, Sendable {
-    case name, phone, organisation, level, code, reportedOn, contact
+    case name, phone, organisation, level, code, reportedOn, contact, state
 }
 
 struct ImportColumn: Sendable {
@@ -23,12 +23,14 @@ enum RosterImportColumns {
                 ImportColumn(field: .phone, label: LocalizedText("手机", "phone"),
                              aliases: ["手机", "手机号", "手机号码", "电话", "联系电话", "phone", "mobile"], required: true),
                 ImportColumn(field: .organisation, label: LocalizedText("单位", "organisation"),
-                             aliases: ["单位", "报到单位", "所在单位", "工作单位", "单位名称", "organisation", "organization", "unit"], required: true),
+                             aliases: ["单位", "报到单位", "所在单位", "工作单位", "单位名称", "所属单位", "报到单位党组织", "organisation", "organization", "unit"], required: true),
                 ImportColumn(field: .level, label: LocalizedText("级别", "level"), aliases: ["级别", "层级", "level"], required: false),
                 ImportColumn(field: .code, label: LocalizedText("党员编号", "member_code"),
                              aliases: ["党员编号", "编号", "member_code", "membercode", "code"], required: true),
                 ImportColumn(field: .reportedOn, label: LocalizedText("报到日期", "reported_on"),
                              aliases: ["报到日期", "报到时间", "reported_on", "reportedon", "reported", "date"], required: false),
+                ImportColumn(field: .state, label: LocalizedText("状态", "state"),
+                             aliases: ["状态", "在册状态", "state", "status"], required: false),
             ]
         case .organisations:
             return [
@@ -40,6 +42,8 @@ enum RosterImportColumns {
                              aliases: ["电话", "联系电话", "手机", "手机号", "phone", "mobile"], required: true),
                 ImportColumn(field: .reportedOn, label: LocalizedText("报到日期", "reported_on"),
                              aliases: ["报到日期", "报到时间", "reported_on", "reportedon", "reported", "date"], required: false),
+                ImportColumn(field: .state, label: LocalizedText("状态", "state"),
+                             aliases: ["状态", "在册状态", "state", "status"], required: false),
             ]
         }
     }
