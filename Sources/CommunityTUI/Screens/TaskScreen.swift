@@ -250,7 +250,7 @@ struct TaskScreen: Screen {
         filter = text
         do {
             for i in columns.indices { try columns[i].reset(boardSource(TaskState.boardColumns[i], ctx), pageSize: cardRows(ctx)) }
-            counts = try ctx.db.taskBoardCounts(text: filter, now: Self.now(ctx))
+            counts = nil
             if !text.isEmpty && columns.allSatisfy(\.isEmpty) {
                 return [.error(LocalizedText("没有找到“\(text)”。可按任务名称、地点或类别查找。", "Nothing matches “\(text)”. Search by title, place or category."))]
             }
@@ -278,7 +278,8 @@ struct TaskScreen: Screen {
         pendingReview = try db.claimCount(.reviewQueue)
         switch mode {
         case .board:
-            counts = try db.taskBoardCounts(text: filter, now: Self.now(ctx))
+            // Each column's list counts its own total; no separate count queries for the headers.
+            counts = nil
             for i in columns.indices { try columns[i].reload(boardSource(TaskState.boardColumns[i], ctx), pageSize: cardRows(ctx)) }
         case .review:
             try queue.reload(queueSource(ctx), pageSize: listRows(ctx, header: 2))
