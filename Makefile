@@ -1,7 +1,7 @@
 # 社区党建工作台 — two commands on a fresh Debian machine: `make run` and `make test`.
 SWIFT      ?= swift
 BIN        := .build/debug/community
-RELEASE    := .build/release/community
+RELEASE    := .build-release/release/community
 BENCH_DIR  := .build-bench
 APT_NEEDS  := libncursesw5-dev libsqlite3-dev tmux
 
@@ -39,8 +39,8 @@ e2e: build
 
 # First frame and per-key latency at demo and stress scale, on a release build.
 bench: deps
-	$(SWIFT) build -c release
+	$(SWIFT) build -c release --scratch-path .build-release
 	tests/bench/run.sh $(RELEASE) $(BENCH_DIR)
 
 clean:
-	rm -rf .build $(BENCH_DIR)
+	rm -rf .build .build-release $(BENCH_DIR)

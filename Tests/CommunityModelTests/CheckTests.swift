@@ -94,6 +94,14 @@ final class CheckTests: XCTestCase {
         XCTAssertEqual(try CommunityDatabase.check(path: database.path).map(\.area), ["audit"])
     }
 
+    func testDroppedLedgerTriggerIsReported() throws {
+        let (database, _) = try MaintenanceFixtures.makeDatabase(in: directory)
+        try database.pool.write { db in try db.execute(sql: "DROP TRIGGER ledger_entry_no_delete") }
+        let problems = try database.check()
+        XCTAssertEqual(problems.map(\.area), ["audit"])
+        XCTAssertTrue(problems.first?.detail.en.contains("ledger_entry_no_delete") == true, "\(problems)")
+    }
+
     func testTriggerReplacedByOneThatAllowsEditsIsReported() throws {
         let (database, _) = try MaintenanceFixtures.makeDatabase(in: directory)
         try database.pool.write { db in

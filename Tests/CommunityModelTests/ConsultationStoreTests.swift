@@ -147,6 +147,21 @@ final class ConsultationStoreTests: XCTestCase {
         XCTAssertEqual(try f.db.issueCount(IssueFilter(category: "overhead_wires"), today: today, reference: f.reference), 10)
         XCTAssertEqual(try f.db.issueCount(IssueFilter(text: "飘线"), today: today, reference: f.reference), 10)
         XCTAssertEqual(try f.db.issueCount(IssueFilter(text: "100%"), today: today, reference: f.reference), 0)
+        // One character walks its own postings; two or more the rarest bigram's.
+        XCTAssertEqual(try f.db.issueCount(IssueFilter(text: "飘"), today: today, reference: f.reference), 10)
+        XCTAssertEqual(try f.db.issueCount(IssueFilter(text: "3号楼高空"), today: today, reference: f.reference), 1)   // not 13号楼 or 30号楼
+        try f.db.pool.read { db in
+            XCTAssertEqual(try IssueSearch.plan(db, text: "飘线"), .gram("飘线"))
+            XCTAssertEqual(try IssueSearch.plan(db, text: "飘"), .gram("飘"))
+            XCTAssertEqual(try IssueSearch.plan(db, text: "雨棚"), .nothing)
+            XCTAssertEqual(try IssueSearch.plan(db, text: "号楼", postingLimit: 5), .scan, "a piece in every issue is cheaper to scan for")
+        }
+        let searched = try f.db.issues(IssueFilter(text: "飘线"), .first(3), today: today, reference: f.reference)
+        XCTAssertEqual(searched.map(\.number), ["2026-0030", "2026-0027", "2026-0024"])
+        let more = try f.db.issues(IssueFilter(text: "飘线"), .after(try XCTUnwrap(searched.last).listKey, 3), today: today, reference: f.reference)
+        XCTAssertEqual(more.map(\.number), ["2026-0021", "2026-0018", "2026-0015"])
+        XCTAssertEqual(try f.db.issueCount(IssueFilter(text: "飘线"), before: try XCTUnwrap(more.first).listKey, today: today, reference: f.reference), 3)
+        XCTAssertEqual(try f.db.issueCount(IssueFilter(category: "overhead_wires", text: "2026-002"), today: today, reference: f.reference), 3)
         // Step 1 issues have waited 2 days (deadline 7): not overdue yet; at 2026-05-20 they are.
         XCTAssertEqual(try f.db.issueCount(IssueFilter(overdueOnly: true), today: today, reference: f.reference), 0)
         XCTAssertEqual(try f.db.issueCount(IssueFilter(overdueOnly: true), today: "2026-05-20", reference: f.reference), 30)

@@ -36,12 +36,14 @@ final class DemoSeedTests: XCTestCase {
         XCTAssertEqual(try F.count(database, "SELECT COUNT(*) FROM member WHERE reported_on > '\(F.today)' OR reported_on < '2022-06-01'"), 0)
         XCTAssertEqual(try database.members(RosterFilter(), .first(1)).first?.memberCode, "CD00001")
         XCTAssertEqual(try F.count(database, "SELECT COUNT(*) FROM audit_log WHERE action = 'demo.seed'"), 1)
+        // every module added its part of the demo in the same seeding
+        XCTAssertGreaterThan(try F.moduleRowCount(database), 0)
     }
 
     func testTwoSeedsGiveIdenticalRows() throws {
         let a = try F.freshDatabase(), b = try F.freshDatabase()
-        try a.seedDemo(dataDirectory: F.dataDirectory, today: F.today)
-        try b.seedDemo(dataDirectory: F.dataDirectory, today: F.today)
+        try F.seedRoster(a)
+        try F.seedRoster(b)
         XCTAssertEqual(try F.dump(a, "organisation"), try F.dump(b, "organisation"))
         XCTAssertEqual(try F.dump(a, "member"), try F.dump(b, "member"))
         XCTAssertEqual(try a.operatorNames(), try b.operatorNames())
@@ -54,7 +56,7 @@ final class DemoSeedTests: XCTestCase {
         try database.setUp(profile: CommunityProfile(name: "新华社区", street: "新华街道", district: "新华区", city: "沧州市"),
                            secretaryName: "王书记", pin: "2468")
         // When seeding, then it is refused and nothing is added
-        XCTAssertThrowsError(try database.seedDemo(dataDirectory: F.dataDirectory, today: F.today)) { error in
+        XCTAssertThrowsError(try F.seedRoster(database)) { error in
             guard case SetupError.alreadySetUp(_, let community) = error else { return XCTFail("\(error)") }
             XCTAssertEqual(community, "新华社区")
         }
@@ -65,8 +67,8 @@ final class DemoSeedTests: XCTestCase {
 
     func testSeedingTwiceIsRefused() throws {
         let database = try F.freshDatabase()
-        try database.seedDemo(dataDirectory: F.dataDirectory, today: F.today)
-        XCTAssertThrowsError(try database.seedDemo(dataDirectory: F.dataDirectory, today: F.today)) { error in
+        try F.seedRoster(database)
+        XCTAssertThrowsError(try F.seedRoster(database)) { error in
             XCTAssertEqual(error as? SetupError, .alreadySetUp(path: database.path, community: "朝东社区"))
         }
         XCTAssertEqual(try database.rosterCounts().members, 400)
@@ -74,7 +76,7 @@ final class DemoSeedTests: XCTestCase {
 
     func testDemoOperatorsSignInWith1234() throws {
         let database = try F.freshDatabase()
-        try database.seedDemo(dataDirectory: F.dataDirectory, today: F.today)
+        try F.seedRoster(database)
         XCTAssertEqual(try database.login(name: "演示书记", pin: "1234").role, .secretary)
         XCTAssertEqual(try database.login(name: "演示社工", pin: "1234").role, .worker)
         XCTAssertEqual(try database.login(name: "兑换窗口", pin: "1234").role, .kiosk)

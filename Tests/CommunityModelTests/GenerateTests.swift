@@ -17,7 +17,7 @@ final class GenerateTests: XCTestCase {
     func testStressScaleMakesExactly200OrganisationsAnd5000Members() throws {
         let database = try F.freshDatabase()
         let log = ProgressLog()
-        let summary = try database.generate(scale: .stress, dataDirectory: F.dataDirectory, today: F.today, modules: [], progress: log.handler)
+        let summary = try F.generateRoster(database, .stress, progress: log.handler)
         XCTAssertEqual(summary.organisations, 200)
         XCTAssertEqual(summary.members, 5_000)
         let counts = try database.rosterCounts()
@@ -39,8 +39,8 @@ final class GenerateTests: XCTestCase {
 
     func testReRunGivesTheSameRows() throws {
         let a = try F.freshDatabase(), b = try F.freshDatabase()
-        try a.generate(scale: .district, dataDirectory: F.dataDirectory, today: F.today, modules: [])
-        try b.generate(scale: .district, dataDirectory: F.dataDirectory, today: F.today, modules: [])
+        try F.generateRoster(a, .district, today: F.today)
+        try F.generateRoster(b, .district, today: F.today)
         let orgs = try F.dump(a, "organisation")
         XCTAssertEqual(orgs.count, 60)
         XCTAssertEqual(orgs, try F.dump(b, "organisation"))
@@ -51,20 +51,20 @@ final class GenerateTests: XCTestCase {
 
     func testStressReRunGivesTheSameRows() throws {
         let a = try F.freshDatabase(), b = try F.freshDatabase()
-        try a.generate(scale: .stress, dataDirectory: F.dataDirectory, today: F.today)
-        try b.generate(scale: .stress, dataDirectory: F.dataDirectory, today: F.today)
+        try F.generateRoster(a, .stress, today: F.today)
+        try F.generateRoster(b, .stress, today: F.today)
         XCTAssertEqual(try F.dump(a, "organisation"), try F.dump(b, "organisation"))
         XCTAssertEqual(try F.dump(a, "member"), try F.dump(b, "member"))
         // and a different "today" moves the dates, not the people
         let c = try F.freshDatabase()
-        try c.generate(scale: .stress, dataDirectory: F.dataDirectory, today: "2026-01-01")
+        try F.generateRoster(c, .stress, today: "2026-01-01")
         XCTAssertEqual(try F.count(c, "SELECT COUNT(*) FROM member WHERE reported_on > '2026-01-01'"), 0)
         XCTAssertEqual(try c.members(RosterFilter(), .first(3)).map(\.name), try a.members(RosterFilter(), .first(3)).map(\.name))
     }
 
     func testDistrictScaleIsSixtyOrganisationsAndFifteenHundredMembersWithUniqueNames() throws {
         let database = try F.freshDatabase()
-        try database.generate(scale: .district, dataDirectory: F.dataDirectory, today: F.today, modules: [])
+        try F.generateRoster(database, .district, today: F.today)
         XCTAssertEqual(try F.count(database, "SELECT COUNT(DISTINCT name) FROM organisation"), 60)
         XCTAssertEqual(try F.count(database, "SELECT COUNT(DISTINCT member_code) FROM member"), 1_500)
         // both levels present, and no unit left without members
@@ -75,8 +75,8 @@ final class GenerateTests: XCTestCase {
 
     func testDemoScaleIsTheDemoSeed() throws {
         let generated = try F.freshDatabase(), seeded = try F.freshDatabase()
-        let summary = try generated.generate(scale: .demo, dataDirectory: F.dataDirectory, today: F.today)
-        try seeded.seedDemo(dataDirectory: F.dataDirectory, today: F.today)
+        let summary = try F.generateRoster(generated, .demo, today: F.today)
+        try F.seedRoster(seeded)
         XCTAssertEqual(summary.organisations, 30)
         XCTAssertEqual(summary.members, 400)
         XCTAssertEqual(try F.dump(generated, "member"), try F.dump(seeded, "member"))
@@ -84,11 +84,22 @@ final class GenerateTests: XCTestCase {
 
     func testGenerateRefusesADatabaseThatHoldsACommunity() throws {
         let database = try F.freshDatabase()
-        try database.seedDemo(dataDirectory: F.dataDirectory, today: F.today)
-        XCTAssertThrowsError(try database.generate(scale: .district, dataDirectory: F.dataDirectory, today: F.today, modules: [])) { error in
+        try F.seedRoster(database)
+        XCTAssertThrowsError(try F.generateRoster(database, .district, today: F.today)) { error in
             guard case SetupError.alreadySetUp = error else { return XCTFail("\(error)") }
         }
         XCTAssertEqual(try database.rosterCounts().members, 400)
+    }
+
+    func testEveryModuleGeneratesOnTopOfTheRoster() throws {
+        // Given the public entry point (all modules), at the district scale
+        let database = try F.freshDatabase()
+        let log = ProgressLog()
+        try database.generate(scale: .district, dataDirectory: F.dataDirectory, today: F.today, progress: log.handler)
+        // Then the roster is there and the modules added their rows after it
+        XCTAssertEqual(try database.rosterCounts().members, 1_500)
+        XCTAssertGreaterThan(try F.moduleRowCount(database), 0)
+        XCTAssertTrue(Set(log.all.map(\.0)).count > 2, "modules report their own progress: \(Set(log.all.map(\.0)))")
     }
 
     func testScalesGrow() {

@@ -186,6 +186,34 @@ final class RosterImportTests: XCTestCase {
         XCTAssertEqual(try database.members(RosterFilter(text: "GJ010"), .first(1)).first?.name, "王芳")
     }
 
+    func testATitleRowAboveTheHeaderIsSkippedAndLinesStillCount() throws {
+        // Given a sheet with a merged title row on line 1 and the header on line 2, as many rosters have
+        let csv = "朝东社区在职党员名册,,,\n姓名,手机,单位,党员编号\n张三,13800000001,公交集团党委,GJ1\n李四,1380000000,公交集团党委,GJ2\n"
+        XCTAssertEqual(RosterImportKind.detect(csv: Data(csv.utf8)), .members)
+        // Then the real header is found, and the bad phone is reported on its true line, 4
+        XCTAssertThrowsError(try database.importRoster(.members, csv: Data(csv.utf8), by: actor)) { error in
+            guard case RosterImportError.problems(let problems) = error else { return XCTFail("\(error)") }
+            XCTAssertEqual(problems.map { "\($0.line):\($0.column ?? "-")" }, ["4:手机"])
+        }
+        let fixed = csv.replacingOccurrences(of: "1380000000,", with: "13800000002,")
+        XCTAssertEqual(try database.importRoster(.members, csv: Data(fixed.utf8), by: actor).rows, 2)
+    }
+
+    func testFullWidthDigitsAndCountryCodeInPhonesAreAccepted() throws {
+        let csv = "姓名,手机,单位,党员编号\n张三,１３８００００００１１,公交集团党委,GJ11\n李四,+86 138-0000-0012,公交集团党委,GJ12\n"
+        try database.importRoster(.members, csv: Data(csv.utf8), by: actor, today: F.today)
+        XCTAssertEqual(try database.members(RosterFilter(text: "GJ11"), .first(1)).first?.phone, "13800000011")
+        XCTAssertEqual(try database.members(RosterFilter(text: "GJ12"), .first(1)).first?.phone, "13800000012")
+    }
+
+    func testAnAbbreviatedOrganisationNameGetsASuggestion() throws {
+        let csv = "姓名,手机,单位,党员编号\n张三,13800000001,公交集团,GJ1\n"
+        XCTAssertThrowsError(try database.importRoster(.members, csv: Data(csv.utf8), by: actor)) { error in
+            guard case RosterImportError.problems(let problems) = error else { return XCTFail("\(error)") }
+            XCTAssertTrue(problems.first?.message.zh.contains("是不是“公交集团党委”") == true, "\(problems)")
+        }
+    }
+
     func testTheKindIsGuessedFromTheHeader() {
         XCTAssertEqual(RosterImportKind.detect(csv: Data((Self.header + "张三,13800000001,公交集团党委,市直,A1,2024-03-01\n").utf8)), .members)
         XCTAssertEqual(RosterImportKind.detect(csv: Data("名称,级别,联系人,电话\n".utf8)), .organisations)

@@ -97,6 +97,14 @@ final class MaintenanceCommandsTests: XCTestCase {
         XCTAssertTrue(stats.stderr.contains("criteria"), stats.stderr)
     }
 
+    func testExportNeverOverwritesTheDatabase() throws {
+        let before = try Data(contentsOf: URL(fileURLWithPath: databasePath))
+        let run = try community(["export", "--what", "members", "--to", databasePath, "--db", databasePath, "--lang", "en"])
+        XCTAssertEqual(run.status, 1)
+        XCTAssertTrue(run.stderr.contains("database file"), run.stderr)
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: databasePath)), before)
+    }
+
     func testBackupRefusesAnExistingFile() throws {
         let target = directory.appendingPathComponent("backup.sqlite").path
         let first = try community(["backup", "--to", target, "--db", databasePath])

@@ -27,6 +27,7 @@ struct TUIFixture {
             secretary = Actor(operatorId: 0, name: "", role: .secretary)
         }
         let reference = try ReferenceData.load(from: Self.dataDirectory)
+        ConsultationReference.active = reference.consultation
         let ctx = AppContext(db: db, actor: signedIn ? secretary : nil, today: "2026-11-30", reference: reference,
                              bodyHeight: height - 3, bodyWidth: width)
         app = App(ctx: ctx, width: width, height: height)

@@ -117,16 +117,33 @@ struct CSVText {
         } catch {
             throw RosterImportError.empty
         }
-        guard let header = reader.headerRow, !header.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) else {
-            throw RosterImportError.empty
-        }
+        guard let header = reader.headerRow else { throw RosterImportError.empty }
         var line = 2 + newlines(in: header)
         var records: [Record] = []
         while let fields = reader.next() {
             records.append(Record(line: line, fields: fields))
             line += 1 + newlines(in: fields)
         }
+        let blankHeader = header.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty }
+        if blankHeader && records.allSatisfy(\.isBlank) { throw RosterImportError.empty }
         return CSVText(encoding: encoding, header: header, records: records)
+    }
+
+    /// The line the header is on: 1 unless a title row or blank lines sit above it.
+    var headerLine = 1
+
+    /// Makes a record the header, dropping the lines above it (a sheet title such as "朝东社区在职党员名册").
+    mutating func promoteHeader(toRecordAt index: Int) {
+        headerLine = records[index].line
+        header = records[index].fields
+        records.removeFirst(index + 1)
+    }
+
+    /// Where the real header is: line 1, or the first of the next few lines whose names `fits` accepts
+    /// when line 1 names nothing `recognises` (a title row or blank lines above the table, as in many sheets).
+    mutating func locateHeader(recognises: ([String]) -> Bool, fits: ([String]) -> Bool) {
+        guard !recognises(header) else { return }
+        if let index = records.prefix(5).firstIndex(where: { fits($0.fields) }) { promoteHeader(toRecordAt: index) }
     }
 
     /// Line breaks inside quoted fields: they move every later record down a line.

@@ -29,16 +29,16 @@ public enum Generator {
     /// Generates `scale` into an empty database.
     /// - Throws: `SetupError.alreadySetUp` when the file already holds a community (nothing is written),
     ///   `SetupError.badDemoData` when `data/demo/` is wrong.
-    @discardableResult
     /// - Parameter modules: the capabilities whose data is generated after the roster (all of them unless a
     ///   test wants the roster alone).
+    @discardableResult
     public static func generate(_ database: CommunityDatabase, scale: GenerateScale, dataDirectory: URL,
                                 today: String = Day.today(), modules: [any ModuleHooks.Type] = Modules.all,
                                 progress: ProgressHandler? = nil) throws -> GenerateSummary {
         let started = Date()
         if scale == .demo {
             progress?(LocalizedText("演示数据", "demo data"), 0, 1)
-            try DemoSeeder.seed(database, dataDirectory: dataDirectory, today: today)
+            try DemoSeeder.seed(database, dataDirectory: dataDirectory, today: today, modules: modules)
             progress?(LocalizedText("演示数据", "demo data"), 1, 1)
             let counts = try database.rosterCounts()
             return GenerateSummary(scale: scale, organisations: counts.organisations, members: counts.members,

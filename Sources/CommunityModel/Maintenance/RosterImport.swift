@@ -17,8 +17,13 @@ extension RosterImportKind {
     /// Guesses what a file holds from its header (for `community import FILE` without `--what`): the kind
     /// whose required columns are all there. Nil when the file cannot be read or neither (or both) fit.
     public static func detect(csv: Data) -> RosterImportKind? {
-        guard let header = try? CSVText.parse(csv).header else { return nil }
-        let fitting = allCases.filter { RosterImportColumns.map(header, kind: $0).1.isEmpty }
+        guard let text = try? CSVText.parse(csv) else { return nil }
+        let fitting = allCases.filter { kind in
+            var located = text
+            located.locateHeader(recognises: { !RosterImportColumns.map($0, kind: kind).0.index.isEmpty },
+                                 fits: { RosterImportColumns.map($0, kind: kind).1.isEmpty })
+            return RosterImportColumns.map(located.header, kind: kind).1.isEmpty
+        }
         return fitting.count == 1 ? fitting[0] : nil
     }
 }
@@ -43,7 +48,10 @@ struct RosterImport {
         self.kind = kind
         self.today = today
         csv = try CSVText.parse(data)
-        let (mapping, headerProblems) = RosterImportColumns.map(csv.header, kind: kind)
+        csv.locateHeader(recognises: { !RosterImportColumns.map($0, kind: kind).0.index.isEmpty },
+                         fits: { RosterImportColumns.map($0, kind: kind).1.isEmpty })
+        var (mapping, headerProblems) = RosterImportColumns.map(csv.header, kind: kind)
+        for i in headerProblems.indices where headerProblems[i].line == 1 { headerProblems[i].line = csv.headerLine }
         self.mapping = mapping
         // A broken header makes every line's findings noise: report the header alone.
         if !headerProblems.isEmpty { throw RosterImportError.problems(headerProblems) }
@@ -107,7 +115,21 @@ struct RosterImport {
                 "手机号“\(text)”被 Excel 显示成了科学计数法：请把该列设为“文本”格式，重新填写号码后再保存。",
                 "phone “\(text)” was turned into scientific notation by Excel: format the column as Text, re-enter the numbers and save again."))
         }
-        return try RosterValidation.normalisedPhone(text)
+        return try RosterValidation.normalisedPhone(Self.plainDigits(text))
+    }
+
+    /// "１３８…" typed with a Chinese input method, and a leading +86, become plain 11 digits.
+    static func plainDigits(_ text: String) -> String {
+        var out = String(text.unicodeScalars.map { scalar -> Character in
+            if (0xFF10...0xFF19).contains(scalar.value), let ascii = Unicode.Scalar(scalar.value - 0xFF10 + 0x30) { return Character(ascii) }
+            return Character(scalar)
+        })
+        out = out.trimmingCharacters(in: .whitespaces)
+        for prefix in ["+86", "+ 86", "0086"] where out.hasPrefix(prefix) {
+            out = String(out.dropFirst(prefix.count)).trimmingCharacters(in: CharacterSet(charactersIn: " -"))
+            break
+        }
+        return out
     }
 
     /// Blank or absent: reported today.
@@ -135,7 +157,15 @@ struct RosterImport {
             let orgName = value(.organisation, in: record) ?? ""
             let organisation = problems.check(record, .organisation) { () throws -> (id: Int64, level: Organisation.Level) in
                 let required = try RosterValidation.required(orgName, LocalizedText("报到单位", "Organisation"))
-                guard let org = organisations[required] else { throw RosterError.unknownOrganisation(required) }
+                guard let org = organisations[required] else {
+                    // "公交集团" for "公交集团党委": name the one unit meant, so the fix is obvious.
+                    let close = organisations.keys.filter { $0.contains(required) || required.contains($0) }
+                    if close.count == 1, let name = close.first {
+                        throw RosterImportFieldError(message: RosterError.unknownOrganisation(required).message
+                            + LocalizedText("是不是“\(name)”？", " Did you mean “\(name)”?"))
+                    }
+                    throw RosterError.unknownOrganisation(required)
+                }
                 return org
             }
             var level: Member.Level?

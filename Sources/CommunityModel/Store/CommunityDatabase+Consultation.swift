@@ -26,6 +26,7 @@ extension CommunityDatabase {
         var t = IssueTransition(issueId: id, seq: 1, kind: .create, fromStep: nil, toStep: 1, operatorId: actor?.operatorId,
                                 operatorName: actor?.name ?? "system", onDay: day, at: at)
         try t.insert(db)
+        try IssueSearch.index(db, issueId: id, number: issue.number, title: issue.title, reporter: issue.reporter, location: issue.location)
         if audit {
             try AuditEntry.record(db, by: actor, action: "issue.create", target: "issue:\(id)", detail: "\(issue.number) \(issue.title)")
         }

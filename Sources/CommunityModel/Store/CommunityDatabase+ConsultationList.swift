@@ -85,31 +85,46 @@ extension CommunityDatabase {
             sql.append("(" + (cut.isEmpty ? "0" : cut.map { _ in "(outcome IS NULL AND step = ? AND step_since < ?)" }.joined(separator: " OR ")) + ")")
             for c in cut { args.append(c.step); args.append(c.cutoff) }
         }
-        let text = filter.text.consultTrimmed.lowercased()
-        if !text.isEmpty {
-            // The generated `search` column is read from its narrow index (INDEXED BY): a bounded scan of
-            // 20,000 short strings, instead of whole rows when the text is rare.
-            sql.append("id IN (SELECT id FROM issue INDEXED BY issue_search WHERE search LIKE ? ESCAPE '\\')")
-            args.append(likePattern(contains: text))
-        }
         return (sql, args)
+    }
+
+    /// FROM clause, id column and extra conditions for the search text (see `IssueSearch`).
+    static func issueSource(_ db: Database, _ filter: IssueFilter) throws -> (from: String, id: String, sql: [String], args: [DatabaseValueConvertible]) {
+        let text = filter.text.consultTrimmed.lowercased()
+        switch try IssueSearch.plan(db, text: text) {
+        case .none:
+            return ("issue", "id", [], [])
+        case .nothing:
+            return ("issue", "id", ["0"], [])
+        case .scan:
+            // The generated `search` column read from its narrow index: a bounded scan of short strings.
+            return ("issue", "id", ["id IN (SELECT id FROM issue INDEXED BY issue_search WHERE search LIKE ? ESCAPE '\\')"], [likePattern(contains: text)])
+        case .gram(let gram):
+            // CROSS JOIN keeps the posting list outside, so pages come in id order and stop early.
+            return ("issue_gram g CROSS JOIN issue ON issue.id = g.issue_id", "g.issue_id",
+                    ["g.gram = ?", "issue.search LIKE ? ESCAPE '\\'"], [gram, likePattern(contains: text)])
+        }
     }
 
     static func issueRows(_ db: Database, _ filter: IssueFilter, _ request: PageRequest, today: String, reference: ConsultationReference) throws -> [IssueRow] {
         var (conditions, args) = issueConditions(filter, today: today, reference: reference)
+        let source = try issueSource(db, filter)
+        conditions = source.sql + conditions
+        args = source.args + args
+        let idColumn = source.id
         // Newest first: "first" is the largest id. Keyset on the rowid, so every page is an index range.
         var backwards = false
         let limit: Int
         switch request {
         case .first(let n): limit = n
         case .last(let n): limit = n; backwards = true
-        case .after(let key, let n): limit = n; conditions.append("id < ?"); args.append(key.id)
-        case .before(let key, let n): limit = n; backwards = true; conditions.append("id > ?"); args.append(key.id)
-        case .from(let key, let n): limit = n; conditions.append("id <= ?"); args.append(key.id)
+        case .after(let key, let n): limit = n; conditions.append("\(idColumn) < ?"); args.append(key.id)
+        case .before(let key, let n): limit = n; backwards = true; conditions.append("\(idColumn) > ?"); args.append(key.id)
+        case .from(let key, let n): limit = n; conditions.append("\(idColumn) <= ?"); args.append(key.id)
         }
-        var sql = "SELECT id, number, title, category, step, step_since, created_on, outcome, closed_on FROM issue"
+        var sql = "SELECT issue.id, number, title, category, step, step_since, created_on, outcome, closed_on FROM \(source.from)"
         if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
-        sql += " ORDER BY id \(backwards ? "ASC" : "DESC") LIMIT \(max(0, limit))"
+        sql += " ORDER BY \(idColumn) \(backwards ? "ASC" : "DESC") LIMIT \(max(0, limit))"
         let rows = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)).map { r -> IssueRow in
             let outcome: String? = r["outcome"]
             let closedOn: String? = r["closed_on"]
@@ -126,11 +141,14 @@ extension CommunityDatabase {
 
     static func issueCount(_ db: Database, _ filter: IssueFilter, before key: ListKey?, today: String, reference: ConsultationReference) throws -> Int {
         var (conditions, args) = issueConditions(filter, today: today, reference: reference)
+        let source = try issueSource(db, filter)
+        conditions = source.sql + conditions
+        args = source.args + args
         if let key {
-            conditions.append("id > ?")
+            conditions.append("\(source.id) > ?")
             args.append(key.id)
         }
-        var sql = "SELECT COUNT(*) FROM issue"
+        var sql = "SELECT COUNT(*) FROM \(source.from)"
         if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
         return try Int.fetchOne(db, sql: sql, arguments: StatementArguments(args)) ?? 0
     }

@@ -73,6 +73,7 @@ struct IssueSimulation {
                                      i.implementationOwner, i.implementationDue, i.implementationDone, i.implementationNote,
                                      i.surveySatisfied, i.surveyBasic, i.surveyDissatisfied, i.surveyedOn])
         let id = db.lastInsertedRowID
+        try IssueSearch.index(db, issueId: id, number: number, title: i.title, reporter: i.reporter, location: i.location)
         let transition = try db.cachedStatement(sql: """
             INSERT INTO issue_transition (issue_id, seq, kind, from_step, to_step, outcome, reason, operator_id, operator_name, on_day, at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)

@@ -107,6 +107,7 @@ extension Schema {
             try db.execute(sql: appendOnlyTriggers("issue_meeting", message: "议事会议记录不可修改或删除 (meeting records cannot be changed)"))
             try db.execute(sql: appendOnlyTriggers("issue_meeting_attendee", message: "参会记录不可修改或删除 (attendance records cannot be changed)"))
         }
+        registerConsultationSearch(&migrator)
     }
 }
 

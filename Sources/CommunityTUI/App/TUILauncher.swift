@@ -12,6 +12,8 @@ struct TUILauncher {
                                                      "The UI needs a terminal; scripts should use the subcommands (community --help).").text())
         }
         let reference = try ReferenceData.load(from: Paths.referenceData)
+        // The community's own deadlines and lists from data/, not the built-in defaults.
+        ConsultationReference.active = reference.consultation
         let (db, actor) = try openDatabase()
         let terminal = NcursesTerminal()
         defer { terminal.shutdown() }

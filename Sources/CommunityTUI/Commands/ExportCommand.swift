@@ -28,16 +28,30 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         global.applyLanguage()
         try reportingErrors {
+            // Checked before anything is opened, so a mistaken --to leaves the database exactly as it was.
+            let target = to.map { URL(fileURLWithPath: ($0 as NSString).expandingTildeInPath) }
+            if let target, Self.isDatabaseFile(target) {
+                throw CommandFailure(text: LocalizedText(
+                    "\(target.path) 是一个数据库文件，导出不会覆盖它。请换一个文件名（例如 名册.csv）。",
+                    "\(target.path) is a database file; an export never overwrites one. Choose another name (e.g. roster.csv).").text())
+            }
             let database = try global.openExistingDatabase()
             try global.applyReferenceData()
-            guard let to else {
+            guard let target else {
                 try what.write(from: database, as: format, to: FileHandle.standardOutput)
                 return
             }
-            let target = URL(fileURLWithPath: (to as NSString).expandingTildeInPath)
             let count = try Self.writeReplacing(target) { handle in try what.write(from: database, as: format, to: handle) }
             printError(LocalizedText("已导出 \(count) 行到 \(target.path)。", "Exported \(count) rows to \(target.path).").text())
         }
+    }
+
+    /// True when `url` is an SQLite file — `--to community.sqlite` by mistake must not replace the database.
+    static func isDatabaseFile(_ url: URL) -> Bool {
+        guard let handle = try? FileHandle(forReadingFrom: url) else { return false }
+        defer { try? handle.close() }
+        let header = (try? handle.read(upToCount: 16)) ?? Data()
+        return header == Data("SQLite format 3\u{0}".utf8)
     }
 
     /// Writes into a temporary file beside `target` and moves it into place only when complete, so a failed

@@ -8,11 +8,11 @@ struct ImportCommand: ParsableCommand {
     enum Kind: String, CaseIterable, ExpressibleByArgument {
         case members, organisations, claims
 
-        func perform(_ database: CommunityDatabase, csv: Data, by actor: Actor?, dryRun: Bool) throws -> LocalizedText {
+        func perform(_ database: CommunityDatabase, csv: Data, fileName: String, by actor: Actor?, dryRun: Bool) throws -> LocalizedText {
             switch self {
             case .members: return try roster(.members, database, csv, actor, dryRun)
             case .organisations: return try roster(.organisations, database, csv, actor, dryRun)
-            case .claims: return try database.importClaims(csv: csv, fileName: "CSV", by: actor, dryRun: dryRun).text(dryRun: dryRun)
+            case .claims: return try database.importClaims(csv: csv, fileName: fileName, by: actor, dryRun: dryRun).text(dryRun: dryRun)
             }
         }
 
@@ -61,7 +61,7 @@ struct ImportCommand: ParsableCommand {
                                                          "Cannot tell from the header what the file holds; say --what members or --what organisations.").text(),
                                      code: 64)
             }
-            print(try kind.perform(database, csv: data, by: actor, dryRun: dryRun).text())
+            print(try kind.perform(database, csv: data, fileName: url.lastPathComponent, by: actor, dryRun: dryRun).text())
         }
     }
 }

@@ -261,9 +261,10 @@ struct ConsultationScreen: Screen {
 
     mutating func back(_ ctx: AppContext) -> Bool {
         if mode == .detail {
+            // Nothing changed by looking: refresh the rows (another terminal may have written), not the figures.
             mode = .list
             dossier = nil
-            try? reload(ctx)
+            try? list.reload(source(ctx), pageSize: listRows(ctx))
             return true
         }
         if refusal != nil { refusal = nil; return true }

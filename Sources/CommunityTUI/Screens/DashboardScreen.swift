@@ -5,7 +5,7 @@ import CommunityModel
 struct DashboardScreen: Screen {
     let id = ScreenID.dashboard
     var profile: CommunityProfile?
-    var counts: RosterCounts?
+    var figures: DashboardFigures?
     var recent: [AuditEntry] = []
 
     enum Action { case roster }
@@ -20,8 +20,8 @@ struct DashboardScreen: Screen {
 
     mutating func reload(_ ctx: AppContext) throws {
         profile = try ctx.db.profile()
-        counts = try ctx.db.rosterCounts()
-        recent = try ctx.db.auditLog(.first(max(1, ctx.bodyHeight - 12)))
+        figures = try ctx.db.dashboardFigures(today: ctx.today, reference: ctx.reference.consultation)
+        recent = try ctx.db.auditLog(.first(max(1, ctx.bodyHeight - 15)))
     }
 
     func render(into buffer: inout ScreenBuffer, area: Rect, ctx: AppContext) {
@@ -32,15 +32,30 @@ struct DashboardScreen: Screen {
             buffer.put("  " + place, x: area.x + 2 + w, y: y, maxWidth: area.width - w - 4, style: .muted)
             y += 2
         }
-        if let c = counts {
-            let lines = [
-                LocalizedText("报到单位党组织  \(c.organisationsActive) 个在册（市级 \(c.organisationsCity) · 区级 \(c.organisationsDistrict)）",
-                              "Organisations   \(c.organisationsActive) active (city \(c.organisationsCity) · district \(c.organisationsDistrict))"),
-                LocalizedText("在职党员        \(c.membersActive) 人在册（市直 \(c.membersCity) · 区直 \(c.membersDistrict)）",
-                              "Members         \(c.membersActive) active (city \(c.membersCity) · district \(c.membersDistrict))"),
+        if let figures {
+            let c = figures.roster, k = figures.consultation, v = figures.volunteer
+            let rate = String(format: "%.1f%%", k.satisfactionRate * 100)
+            let steps = k.openByStep.enumerated().map { "\(ConsultationSteps.circled($0.offset + 1))\($0.element)" }.joined(separator: " ")
+            let lines: [(LocalizedText, StyleRole)] = [
+                (LocalizedText("名册  报到单位 \(c.organisationsActive) 个（市级 \(c.organisationsCity) · 区级 \(c.organisationsDistrict)） · 在职党员 \(c.membersActive) 人",
+                               "Roster  \(c.organisationsActive) organisations (city \(c.organisationsCity) · district \(c.organisationsDistrict)) · \(c.membersActive) members"), .normal),
+                (LocalizedText("议事  已议 \(k.discussed) · 已解决 \(k.resolved) · 满意率 \(rate) · 办理中 \(k.open)",
+                               "Consult  discussed \(k.discussed) · resolved \(k.resolved) · satisfaction \(rate) · open \(k.open)"), .normal),
+                (LocalizedText("      各步骤办理中 \(steps)", "      open by step \(steps)"), .muted),
+                (LocalizedText("任务  进行中 \(v.tasksOpen) 项 · 待审核 \(v.claimsPendingReview) 条 · 服务 \(v.serviceTimes) 人次",
+                               "Tasks  \(v.tasksOpen) open · \(v.claimsPendingReview) claims to review · \(v.serviceTimes) services"), .normal),
+                (LocalizedText("积分  已发放 \(v.pointsIssued) 分 · 未兑换余额 \(figures.points.outstanding) 分",
+                               "Points  \(v.pointsIssued) issued · \(figures.points.outstanding) outstanding"), .normal),
             ]
-            for line in lines {
-                buffer.put(line.text(), x: area.x + 2, y: y, maxWidth: area.width - 4)
+            for (line, style) in lines {
+                buffer.put(line.text(), x: area.x + 2, y: y, maxWidth: area.width - 4, style: style)
+                y += 1
+            }
+            if k.overdue > 0 || v.claimsPendingReview > 0 {
+                var alerts: [String] = []
+                if k.overdue > 0 { alerts.append(LocalizedText("\(k.overdue) 个议题超过本步期限（按 2 查看）", "\(k.overdue) issue(s) past their step deadline (press 2)").text()) }
+                if v.claimsPendingReview > 0 { alerts.append(LocalizedText("\(v.claimsPendingReview) 条认领等待审核（按 3）", "\(v.claimsPendingReview) claim(s) await review (press 3)").text()) }
+                buffer.put("⚠ " + alerts.joined(separator: "；"), x: area.x + 2, y: y, maxWidth: area.width - 4, style: .warning)
                 y += 1
             }
             y += 1
@@ -51,7 +66,7 @@ struct DashboardScreen: Screen {
             buffer.put(LocalizedText("还没有任何操作记录。", "Nothing has been recorded yet.").text(), x: area.x + 2, y: y, style: .muted)
         }
         for entry in recent where y < area.maxY - 1 {
-            let line = "\(entry.at.prefix(16))  \(TextFit.fit(entry.operatorName, to: 10))  \(TextFit.fit(AuditActionLabels.label(entry.action), to: 10))  \(entry.detail)"
+            let line = "\(entry.at.prefix(16))  \(TextFit.fit(entry.operatorName, to: 10))  \(TextFit.fit(AuditActionLabels.label(entry.action), to: 12))  \(entry.detail)"
             buffer.put(line, x: area.x + 2, y: y, maxWidth: area.width - 4, style: .muted)
             y += 1
         }
