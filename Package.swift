@@ -40,7 +40,9 @@ let package = Package(
         ),
         .testTarget(
             name: "CommunityModelTests",
-            dependencies: ["CommunityModel"]
+            dependencies: ["CommunityModel"],
+            // CSV files the import tests read from disk, as a user's file would be.
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "CommunityTUITests",

@@ -6,7 +6,7 @@ DB="$WORK/demo.sqlite"
 
 start_ui 100 30 --demo --db "'$DB'"
 wait_for "朝东社区"
-wait_for "报到单位党组织"
+wait_for "在职党员 387 人"
 keys 7
 wait_for "党员编号"
 keys /
@@ -38,5 +38,18 @@ wait_for "Organisation"
 keys Tab
 wait_for "active (city"
 keys q
+expect_exit_ok
+
+# Ctrl-C in the middle of an edit asks first, then quits cleanly and restores the terminal.
+t kill-server
+start_ui 80 24 --demo --db "'$DB'"
+wait_for "朝东社区"
+keys 7
+wait_for "党员编号"
+keys a
+wait_for "新增在职党员"
+keys C-c
+wait_for "尚未保存"
+keys y
 expect_exit_ok
 echo "ok: roster end-to-end"

@@ -1,24 +1,28 @@
 import CommunityModel
 
 extension RosterScreen {
-    static let memberColumns = [
+    /// Widths follow the language: 市直 is four columns, "district" eight.
+    static var levelWidth: Int { Language.current == .en ? 8 : 4 }
+    static var stateWidth: Int { Language.current == .en ? 8 : 6 }
+
+    static var memberColumns: [TableColumn] { [
         TableColumn(LocalizedText("党员编号", "Code"), width: 8),
         TableColumn(LocalizedText("姓名", "Name"), width: 8),
         TableColumn(LocalizedText("手机", "Mobile"), width: 11),
         TableColumn(LocalizedText("报到单位", "Organisation"), width: 0),
-        TableColumn(LocalizedText("级别", "Level"), width: 4),
+        TableColumn(LocalizedText("级别", "Level"), width: levelWidth),
         TableColumn(LocalizedText("报到日期", "Reported"), width: 10),
-        TableColumn(LocalizedText("状态", "State"), width: 6),
-    ]
+        TableColumn(LocalizedText("状态", "State"), width: stateWidth),
+    ] }
 
-    static let organisationColumns = [
+    static var organisationColumns: [TableColumn] { [
         TableColumn(LocalizedText("单位党组织", "Organisation"), width: 0),
-        TableColumn(LocalizedText("级别", "Level"), width: 4),
+        TableColumn(LocalizedText("级别", "Level"), width: levelWidth),
         TableColumn(LocalizedText("联系人", "Contact"), width: 8),
         TableColumn(LocalizedText("电话", "Phone"), width: 11),
         TableColumn(LocalizedText("报到日期", "Reported"), width: 10),
-        TableColumn(LocalizedText("状态", "State"), width: 6),
-    ]
+        TableColumn(LocalizedText("状态", "State"), width: stateWidth),
+    ] }
 
     static func stateText(_ active: Bool) -> String {
         active ? LocalizedText("在册", "active").text() : LocalizedText("已停用", "inactive").text()
