@@ -67,6 +67,48 @@ final class VolunteerConcurrencyTests: XCTestCase {
     }
 }
 
+extension VolunteerConcurrencyTests {
+    func testTwoTerminalsRevokingTheSameApprovalReverseItOnce() throws {
+        let f = try VolunteerFixture()
+        let task = try f.task(points: 9)
+        let a = try f.member("张伟", code: "D001", phone: "13800000001")
+        let id = try f.repliedClaim(task, a)
+        try f.db.approveClaims([id], by: f.actor)
+        let other = try CommunityDatabase.open(path: f.path)
+        let errors = ErrorBox()
+        let group = DispatchGroup()
+        let actor = f.actor
+        for db in [f.db, other] {
+            DispatchQueue.global().async(group: group) {
+                do { try db.revokeApproval(claimId: id, reason: "误点通过", by: actor) } catch { errors.add(error) }
+            }
+        }
+        group.wait()
+        XCTAssertEqual(errors.all.count, 1, "one terminal is told the claim is no longer approved: \(errors.all)")
+        XCTAssertTrue(errors.all.first is ClaimError, "\(errors.all)")
+        XCTAssertEqual(try f.balance(a), 0)
+        XCTAssertEqual(try f.count("SELECT COUNT(*) FROM ledger_entry WHERE kind = 'reversal'"), 1)
+        XCTAssertEqual(try f.db.volunteerProblems(), [])
+    }
+
+    /// How the redemption desk uses the ledger: the debit posts inside its own transaction, and when the rest of
+    /// that transaction fails (stock ran out) the debit goes with it.
+    func testADebitInsideAFailingTransactionLeavesNoTrace() throws {
+        let f = try VolunteerFixture()
+        let a = try f.member("张伟", code: "D001", phone: "13800000001")
+        try f.db.adjustPoints(a, amount: 50, reason: "补录", by: f.actor)
+        struct OutOfStock: Error {}
+        let actor = f.actor
+        XCTAssertThrowsError(try f.db.pool.write { db in
+            try CommunityDatabase.postLedgerEntry(db, LedgerPosting(holder: a, kind: .debit, amount: -30, reason: "兑换 大米 5kg",
+                                                                    idempotencyKey: "receipt:R-77", reference: "R-77"), by: actor)
+            throw OutOfStock()
+        })
+        XCTAssertEqual(try f.balance(a), 50)
+        XCTAssertEqual(try f.db.ledgerEntryCount(of: a), 1)
+    }
+}
+
 final class ErrorBox: @unchecked Sendable {
     private let lock = NSLock()
     private var errors: [Error] = []

@@ -149,4 +149,20 @@ final class TaskScreenTests: XCTestCase {
         f.press(.tab)
         XCTAssertTrue(f.text.contains("The review queue is empty."), f.text)
     }
+
+    func testTheClaimantsRecordShowsANoShow() throws {
+        var (f, t) = try fixture()
+        defer { f.remove() }
+        let zhang = try XCTUnwrap(f.db.findClaimant("D0001")).holder
+        let c = try f.db.claimTask(id: t["ended"]!.id!, for: zhang, by: f.secretary, now: "2026-11-19 10:00")
+        try f.db.markNoShow([c.id!], reason: "当天未到岗", by: f.secretary)
+        // Board → 已结束 column → the task → Enter on 张建华's claim → Tab for his claim record.
+        f.press(.char("3"), .char("l"), .char("l"), .char("l"), .enter, .enter, .tab)
+        XCTAssertTrue(f.text.contains("认领记录"), f.text)
+        let row = try XCTUnwrap(f.lines.first { $0.contains("核酸检测（上午班）") }, f.text)
+        XCTAssertTrue(row.contains("未到") && row.contains("当天未到岗"), row)
+        XCTAssertTrue(f.text.contains("小门管控（西门）"), "his other claim is listed too")
+        f.press(.tab)
+        XCTAssertTrue(f.text.contains("还没有积分记录"), f.text)
+    }
 }

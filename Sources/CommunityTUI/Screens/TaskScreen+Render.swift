@@ -156,15 +156,37 @@ extension TaskScreen {
         TableColumn(LocalizedText("说明", "About"), width: 0),
     ]
 
+    static let recordColumns = [
+        TableColumn(LocalizedText("任务", "Task"), width: 0),
+        TableColumn(LocalizedText("状态", "State"), width: 6),
+        TableColumn(LocalizedText("认领时间", "Claimed"), width: 11),
+        TableColumn(LocalizedText("回复 / 审核意见", "Report / review"), width: 0),
+    ]
+
     private func renderEntries(into buffer: inout ScreenBuffer, area: Rect) {
         if let b = balance {
             let w = buffer.put(b.name, x: area.x + 1, y: area.y, maxWidth: area.width / 2, style: .header)
             buffer.put("  " + LocalizedText("积分余额 \(b.balance) · 共 \(b.entries) 笔记录", "balance \(b.balance) · \(b.entries) entries").text(),
                        x: area.x + 1 + w, y: area.y, maxWidth: area.width - w - 2, style: .accent)
         }
-        buffer.put(LocalizedText("积分只追加不修改；更正请冲正（z），Esc 返回", "Entries are never edited; correct with a reversal (z). Esc goes back").text(),
-                   x: area.x + 1, y: area.y + 1, maxWidth: area.width - 2, style: .muted)
         let table = Rect(x: area.x, y: area.y + 3, width: area.width, height: area.height - 4)
+        if showRecord {
+            buffer.put(LocalizedText("认领记录（最新在前，含未到、驳回）；Tab 回到积分明细，Esc 返回", "Claim record, newest first (no-shows and rejections included); Tab for points, Esc back").text(),
+                       x: area.x + 1, y: area.y + 1, maxWidth: area.width - 2, style: .muted)
+            let rows = record.rows.map { c in
+                [c.taskTitle, c.state.label.text(), Self.shortTime(c.claimedAt), c.reviewReason.isEmpty ? c.replyNote : c.reviewReason]
+            }
+            TableView.render(into: &buffer, area: table, columns: Self.recordColumns, rows: rows,
+                             selected: record.isEmpty ? nil : record.selected,
+                             style: { record.rows[$0].state == .noShow || record.rows[$0].state == .rejected ? .warning : .normal })
+            if record.isEmpty {
+                buffer.put(LocalizedText("还没有认领记录。", "No claims yet.").text(), x: area.x + 2, y: table.y + 2, maxWidth: area.width - 4, style: .muted)
+            }
+            Self.renderPosition(into: &buffer, area: area, position: record.position, total: record.total, marked: 0)
+            return
+        }
+        buffer.put(LocalizedText("积分只追加不修改；更正请冲正（z）；Tab 认领记录，Esc 返回", "Entries are never edited; correct with a reversal (z). Tab: claims; Esc: back").text(),
+                   x: area.x + 1, y: area.y + 1, maxWidth: area.width - 2, style: .muted)
         let rows = entries.rows.map { e in
             [String(e.at.prefix(16)), e.kind.label.text(), (e.amount > 0 ? "+" : "") + "\(e.amount)", "\(e.balanceAfter)",
              e.reason + (e.reversesId.map { " ← #\($0)" } ?? "")]

@@ -20,6 +20,7 @@ struct TaskScreen: Screen {
         case claimFor, reply, approve, reject, noShow, revoke
         case toggleMark, clearMarks
         case reverseEntry
+        case toggleRecord
     }
 
     let id = ScreenID.tasks
@@ -38,6 +39,9 @@ struct TaskScreen: Screen {
     var queue = VirtualList<ClaimRow>()
     var entries = VirtualList<LedgerEntry>()
     var balance: PointsBalance?
+    /// In the entries view: the claimant's claim record (未到 included) instead of the points entries.
+    var showRecord = false
+    var record = VirtualList<ClaimRow>()
     /// The "now" of the last reload, so the detail shows the state the lists were read at.
     var loadedAt = ""
 
@@ -115,8 +119,12 @@ struct TaskScreen: Screen {
         case .entries:
             let noEntry: LocalizedText? = entries.current == nil ? LocalizedText("还没有积分记录。", "No entries yet.") : nil
             table += [
+                KeyBinding(keys: [.tab], action: .toggleRecord,
+                           help: showRecord ? LocalizedText("积分明细", "points entries") : LocalizedText("认领记录（含未到）", "claim record (no-shows included)"),
+                           footer: true, short: showRecord ? LocalizedText("积分", "points") : LocalizedText("认领记录", "record")),
                 KeyBinding(keys: [.char("z")], action: .reverseEntry, help: LocalizedText("冲正这一笔（记一笔相反的记录，需填原因）", "reverse this entry (a correcting entry; with a reason)"),
-                           footer: true, disabledReason: noEdit ?? noEntry, short: LocalizedText("冲正", "reverse")),
+                           footer: true, disabledReason: noEdit ?? (showRecord ? LocalizedText("先按 Tab 回到积分明细。", "Press Tab for the entries first.") : noEntry),
+                           short: LocalizedText("冲正", "reverse")),
             ]
         }
         return table
@@ -177,6 +185,9 @@ struct TaskScreen: Screen {
                 return [.present(.form(TaskForms.reverse(e)))]
             case .toggleMark:
                 if mode == .review { try queue.toggleMark(queueSource(ctx)) } else if case .detail(let id) = mode { try claims.toggleMark(claimSource(id, ctx)) }
+            case .toggleRecord:
+                showRecord.toggle()
+                try reload(ctx)
             case .clearMarks:
                 queue.marked = []
                 claims.marked = []
@@ -232,6 +243,8 @@ struct TaskScreen: Screen {
             guard let holder = (mode == .review ? queue.current : claims.current)?.holder else { return [] }
             modes.append(.entries(holder))
             entries = VirtualList()
+            record = VirtualList()
+            showRecord = false
         case .entries:
             return []
         }
@@ -250,7 +263,7 @@ struct TaskScreen: Screen {
         filter = text
         do {
             for i in columns.indices { try columns[i].reset(boardSource(TaskState.boardColumns[i], ctx), pageSize: cardRows(ctx)) }
-            counts = try ctx.db.taskBoardCounts(text: filter, now: Self.now(ctx))
+            counts = nil
             if !text.isEmpty && columns.allSatisfy(\.isEmpty) {
                 return [.error(LocalizedText("没有找到“\(text)”。可按任务名称、地点或类别查找。", "Nothing matches “\(text)”. Search by title, place or category."))]
             }
@@ -266,7 +279,8 @@ struct TaskScreen: Screen {
         case .board: try columns[column].move(move, boardSource(TaskState.boardColumns[column], ctx))
         case .review: try queue.move(move, queueSource(ctx))
         case .detail(let id): try claims.move(move, claimSource(id, ctx))
-        case .entries(let holder): try entries.move(move, entrySource(holder, ctx))
+        case .entries(let holder):
+            if showRecord { try record.move(move, recordSource(holder, ctx)) } else { try entries.move(move, entrySource(holder, ctx)) }
         }
     }
 
@@ -278,7 +292,8 @@ struct TaskScreen: Screen {
         pendingReview = try db.claimCount(.reviewQueue)
         switch mode {
         case .board:
-            counts = try db.taskBoardCounts(text: filter, now: Self.now(ctx))
+            // Each column's list counts its own total; no separate count queries for the headers.
+            counts = nil
             for i in columns.indices { try columns[i].reload(boardSource(TaskState.boardColumns[i], ctx), pageSize: cardRows(ctx)) }
         case .review:
             try queue.reload(queueSource(ctx), pageSize: listRows(ctx, header: 2))
@@ -290,7 +305,11 @@ struct TaskScreen: Screen {
             claims.marked = claims.marked.filter { (try? db.claim(id: $0))?.state.isOpen == true }
         case .entries(let holder):
             balance = try db.balance(of: holder)
-            try entries.reload(entrySource(holder, ctx), pageSize: listRows(ctx, header: 3))
+            if showRecord {
+                try record.reload(recordSource(holder, ctx), pageSize: listRows(ctx, header: 3))
+            } else {
+                try entries.reload(entrySource(holder, ctx), pageSize: listRows(ctx, header: 3))
+            }
         }
     }
 
@@ -321,5 +340,10 @@ struct TaskScreen: Screen {
     func entrySource(_ holder: PointsHolder, _ ctx: AppContext) -> VirtualList<LedgerEntry>.Source {
         let db = ctx.db
         return .init(fetch: { try db.ledgerEntries(of: holder, $0) }, count: { try db.ledgerEntryCount(of: holder, before: $0) })
+    }
+
+    func recordSource(_ holder: PointsHolder, _ ctx: AppContext) -> VirtualList<ClaimRow>.Source {
+        let db = ctx.db
+        return .init(fetch: { try db.claims(.holder(holder), $0) }, count: { try db.claimCount(.holder(holder), before: $0) })
     }
 }
