@@ -20,3 +20,11 @@ extension CommunityDatabase {
         }
     }
 }
+
+extension CommunityDatabase {
+    /// Moves whenever anything is changed: every change writes an audit line, in its own transaction.
+    /// Screens use it to skip recomputing figures that cannot have changed.
+    public func changeMark() throws -> Int64 {
+        try pool.read { db in try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM audit_log") ?? 0 }
+    }
+}

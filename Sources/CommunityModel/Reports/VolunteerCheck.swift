@@ -37,6 +37,22 @@ public enum VolunteerCheck {
             let id: Int64 = r[0], running: Int = r[1]
             add("积分记录 #\(id) 处余额为 \(running)，与记录的结余不符或为负", "Entry #\(id): running balance \(running) is negative or differs from balance_after")
         }
+        // The running totals per kind (for the dashboard) equal the entries they summarise.
+        var totals: [String: (Int, Int)] = [:]
+        for r in try Row.fetchAll(db, sql: "SELECT kind, amount, entries FROM ledger_total") { totals[r[0]] = (r[1], r[2]) }
+        var actual: [String: (Int, Int)] = [:]
+        for r in try Row.fetchAll(db, sql: "SELECT kind, SUM(amount), COUNT(*) FROM ledger_entry GROUP BY kind") { actual[r[0]] = (r[1], r[2]) }
+        if let r = try Row.fetchOne(db, sql: """
+            SELECT COALESCE(SUM(r.amount), 0), COUNT(*) FROM ledger_entry r CROSS JOIN ledger_entry t ON t.id = r.reverses_id
+            WHERE r.kind = 'reversal' AND t.kind = 'credit'
+            """) { actual["credit_reversal"] = (r[0], r[1]) }
+        for kind in ["credit", "debit", "adjustment", "reversal", "credit_reversal"] {
+            let kept = totals[kind] ?? (0, 0), real = actual[kind] ?? (0, 0)
+            if kept != real {
+                add("积分合计“\(kind)”记为 \(kept.0) 分 / \(kept.1) 笔，流水实际为 \(real.0) 分 / \(real.1) 笔",
+                    "Ledger total “\(kind)” says \(kept.0) points / \(kept.1) entries; the entries add up to \(real.0) / \(real.1)")
+            }
+        }
         // Reversals: point at an existing non-reversal entry of the same holder, undo it exactly, once.
         for r in try Row.fetchAll(db, sql: """
             SELECT r.id, r.reverses_id FROM ledger_entry r LEFT JOIN ledger_entry t ON t.id = r.reverses_id

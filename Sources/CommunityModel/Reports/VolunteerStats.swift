@@ -37,13 +37,10 @@ public enum VolunteerStats {
         let open = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM task WHERE status = '已发布' AND ends_at > ?", arguments: [now]) ?? 0
         let pending = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM claim WHERE state = '已回复'") ?? 0
         let service = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM claim WHERE state = '已通过' AND member_id IS NOT NULL") ?? 0
-        let credits = try Int.fetchOne(db, sql: "SELECT COALESCE(SUM(amount), 0) FROM ledger_entry WHERE kind = 'credit'") ?? 0
-        let reversedCredits = try Int.fetchOne(db, sql: """
-            SELECT COALESCE(SUM(r.amount), 0) FROM ledger_entry r JOIN ledger_entry t ON t.id = r.reverses_id
-            WHERE r.kind = 'reversal' AND t.kind = 'credit'
-            """) ?? 0
+        // Kept per kind by the ledger's own trigger (migration v4-volunteer-figures); `check` verifies them.
+        let issued = try Int.fetchOne(db, sql: "SELECT COALESCE(SUM(amount), 0) FROM ledger_total WHERE kind IN ('credit', 'credit_reversal')") ?? 0
         return VolunteerFigures(organisations: organisations, members: members, tasksOpen: open, claimsPendingReview: pending,
-                                serviceTimes: service, pointsIssued: credits + reversedCredits)
+                                serviceTimes: service, pointsIssued: issued)
     }
 
     public static func points(_ db: Database) throws -> PointsFigures {

@@ -30,6 +30,18 @@ struct BenchCommand: ParsableCommand {
             _ = app.render()
             let firstFrame = Self.ms(since: start)
             print(String(format: "first frame (open, load, render): %.1f ms", firstFrame))
+            // The dashboard's figures are the heaviest reads; timed one by one so a regression is easy to place.
+            let today = ctx.today
+            for (name, read) in [
+                ("figures: roster counts", { _ = try db.rosterCounts() }),
+                ("figures: consultation", { _ = try db.consultationFigures(today: today) }),
+                ("figures: volunteer", { _ = try db.volunteerFigures(now: today + " 12:00") }),
+                ("figures: points outstanding", { _ = try db.pointsOutstanding() }),
+            ] as [(String, () throws -> Void)] {
+                let t = DispatchTime.now()
+                try read()
+                print(String(format: "%-34@ %6.2f ms", name as NSString, Self.ms(since: t)))
+            }
             for (name, keys) in scenarios(app) {
                 var times: [Double] = []
                 for key in keys {

@@ -6,6 +6,8 @@ struct DashboardScreen: Screen {
     let id = ScreenID.dashboard
     var profile: CommunityProfile?
     var figures: DashboardFigures?
+    /// The change mark and day the figures were computed for; unchanged, switching back to 1 costs nothing.
+    var figuresAsOf: (mark: Int64, day: String)?
     var recent: [AuditEntry] = []
 
     enum Action { case roster }
@@ -20,7 +22,11 @@ struct DashboardScreen: Screen {
 
     mutating func reload(_ ctx: AppContext) throws {
         profile = try ctx.db.profile()
-        figures = try ctx.db.dashboardFigures(today: ctx.today, reference: ctx.reference.consultation)
+        let mark = try ctx.db.changeMark()
+        if figures == nil || figuresAsOf?.mark != mark || figuresAsOf?.day != ctx.today {
+            figures = try ctx.db.dashboardFigures(today: ctx.today, reference: ctx.reference.consultation)
+            figuresAsOf = (mark, ctx.today)
+        }
         recent = try ctx.db.auditLog(.first(max(1, ctx.bodyHeight - 15)))
     }
 

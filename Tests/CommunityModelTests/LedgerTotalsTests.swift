@@ -1,0 +1,33 @@
+@testable import CommunityModel
+import GRDB
+import XCTest
+
+/// The dashboard reads "points issued" from totals the ledger keeps itself; they must follow every entry.
+final class LedgerTotalsTests: XCTestCase {
+    func testApprovalAndRevocationMoveThePointsIssuedFigure() throws {
+        let f = try VolunteerFixture()
+        let member = try f.member("张建华", code: "CD0001", phone: "13800000001")
+        let task = try f.task(points: 10)
+        let claim = try f.repliedClaim(task, member)
+        XCTAssertEqual(try f.db.volunteerFigures().pointsIssued, 0)
+        _ = try f.db.approveClaims([claim], by: f.actor)
+        XCTAssertEqual(try f.db.volunteerFigures().pointsIssued, 10)
+        _ = try f.db.approveClaims([claim], by: f.actor)   // a retry changes nothing
+        XCTAssertEqual(try f.db.volunteerFigures().pointsIssued, 10)
+        _ = try f.db.revokeApproval(claimId: claim, reason: "误点通过", by: f.actor)
+        XCTAssertEqual(try f.db.volunteerFigures().pointsIssued, 0, "a reversed credit is no longer issued")
+        XCTAssertEqual(try f.db.volunteerFigures().serviceTimes, 0)
+        XCTAssertTrue(try f.db.pool.read { try VolunteerModule.check($0) }.isEmpty)
+    }
+
+    func testCheckReportsTotalsThatDisagreeWithTheEntries() throws {
+        let f = try VolunteerFixture()
+        let member = try f.member("李娜", code: "CD0002", phone: "13800000002")
+        _ = try f.db.approveClaims([try f.repliedClaim(try f.task(points: 8), member)], by: f.actor)
+        try f.db.pool.write { try $0.execute(sql: "UPDATE ledger_total SET amount = amount + 3 WHERE kind = 'credit'") }
+        let problems = try f.db.pool.read { try VolunteerModule.check($0) }
+        XCTAssertEqual(problems.count, 1, "\(problems)")
+        XCTAssertTrue(problems.first?.detail.zh.contains("credit") == true)
+        XCTAssertThrowsError(try f.db.pool.write { try $0.execute(sql: "DELETE FROM ledger_total") })
+    }
+}
