@@ -30,8 +30,8 @@ struct ImportCommand: ParsableCommand {
         abstract: "Import members or organisations from a CSV file (validated whole; nothing is written if any line is wrong).",
         discussion: """
         UTF-8 with or without BOM, or GB18030/GBK as Excel and WPS save it. Headers (Chinese or English): \
-        members: 姓名, 手机, 单位, 级别 (市直/区直, optional), 党员编号, 报到日期 (optional); \
-        organisations: 名称, 级别 (市级/区级), 联系人, 电话, 报到日期 (optional). Import organisations \
+        members: 姓名, 手机, 单位, 级别 (市直/区直, optional), 党员编号, 报到日期 (optional), 状态 (在册/已停用, optional); \
+        organisations: 名称, 级别 (市级/区级), 联系人, 电话, 报到日期 (optional), 状态 (optional). Import organisations \
         first: a member's 单位 must already be on the roster. Every problem is listed with its line and column.
         """)
 
