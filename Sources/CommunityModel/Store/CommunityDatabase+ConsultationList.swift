@@ -70,7 +70,9 @@ extension CommunityDatabase {
             sql.append("outcome IS NULL AND step = ?")
             args.append(step)
         }
-        if let category = filter.category {
+        // With the overdue filter the category goes inside each overdue term instead (below), so every term is
+        // one range of issue_open_category; as a separate condition the planner walks the whole category.
+        if let category = filter.category, !filter.overdueOnly {
             sql.append("category = ?")
             args.append(category)
         }
@@ -82,8 +84,14 @@ extension CommunityDatabase {
             // One term per step, each able to use the partial index issue_open_since on its own.
             let cut = ConsultationWorkflow.overdueCutoffs(today: today, reference: reference)
                 .filter { filter.step == nil || $0.step == filter.step }
-            sql.append("(" + (cut.isEmpty ? "0" : cut.map { _ in "(outcome IS NULL AND step = ? AND step_since < ?)" }.joined(separator: " OR ")) + ")")
-            for c in cut { args.append(c.step); args.append(c.cutoff) }
+            let term = filter.category == nil ? "(outcome IS NULL AND step = ? AND step_since < ?)"
+                : "(outcome IS NULL AND category = ? AND step = ? AND step_since < ?)"
+            sql.append("(" + (cut.isEmpty ? "0" : cut.map { _ in term }.joined(separator: " OR ")) + ")")
+            for c in cut {
+                if let category = filter.category { args.append(category) }
+                args.append(c.step)
+                args.append(c.cutoff)
+            }
         }
         return (sql, args)
     }

@@ -81,13 +81,23 @@ extension CommunityDatabase {
 
     static func taskCount(_ db: Database, _ column: TaskState, text: String, now: String, before key: ListKey?) throws -> Int {
         if (column == .ended || column == .cancelled) && key == nil && text.trimmingCharacters(in: .whitespaces).isEmpty {
-            // Most tasks have ended: two covering index ranges instead of scanning the table through an OR.
+            // Most tasks have ended, so count the few that have not: every task is a draft, cancelled, or
+            // published and ended or not (the status CHECK). A bare COUNT(*) reads only page headers.
             return try Int.fetchOne(db, sql: """
-                SELECT (SELECT COUNT(*) FROM task WHERE status = '已取消') + (SELECT COUNT(*) FROM task WHERE status = '已发布' AND ends_at <= ?)
+                SELECT (SELECT COUNT(*) FROM task) - (SELECT COUNT(*) FROM task WHERE status = '草稿')
+                     - (SELECT COUNT(*) FROM task WHERE status = '已发布' AND ends_at > ?)
                 """, arguments: [now]) ?? 0
         }
+        if (column == .ended || column == .cancelled), let key, text.trimmingCharacters(in: .whitespaces).isEmpty {
+            // Rows before a key in the ended column (latest end first): the same two covering ranges, each cut at
+            // the key, instead of walking task_ends and looking every task up to test its status.
+            return try Int.fetchOne(db, sql: """
+                SELECT (SELECT COUNT(*) FROM task WHERE status = '已取消' AND (ends_at, id) > (?, ?))
+                     + (SELECT COUNT(*) FROM task WHERE status = '已发布' AND ends_at <= ? AND (ends_at, id) > (?, ?))
+                """, arguments: [key.sort, key.id, now, key.sort, key.id]) ?? 0
+        }
         var q = boardQuery(column, now: now, text: text)
-        // "Rows before this one" in the ended column are the few ending later: walk task_ends from the top.
+        // With a search text the ended column walks task_ends from the top (the text needs the row anyway).
         q.select = column == .ended || column == .cancelled ? "SELECT task.id FROM task INDEXED BY task_ends" : "SELECT task.id FROM task"
         return try q.count(db, before: key)
     }

@@ -8,6 +8,7 @@ enum Schema {
         registerFoundation(&migrator)
         registerConsultation(&migrator)
         registerVolunteer(&migrator)
+        registerSpeedIndexes(&migrator)
         return migrator
     }
 

@@ -32,6 +32,17 @@ struct TaskScreen: Screen {
     var column = 1
     var counts: TaskBoardCounts?
     var pendingReview = 0
+    /// The change mark `pendingReview` was counted at.
+    var pendingAsOf: Int64?
+    /// What the board columns were last read at; the same stamp again means nothing to read.
+    var boardAsOf: BoardStamp?
+    struct BoardStamp: Equatable {
+        var mark: Int64
+        /// Columns depend on the minute: a task moves from 可认领 to 进行中 when it starts.
+        var now: String
+        var filter: String
+        var rows: Int
+    }
     var filter = ""
 
     var task: VolunteerTask?
@@ -261,8 +272,10 @@ struct TaskScreen: Screen {
 
     mutating func applyFilter(_ text: String, _ ctx: AppContext) -> [Effect]? {
         filter = text
+        boardAsOf = nil
         do {
-            for i in columns.indices { try columns[i].reset(boardSource(TaskState.boardColumns[i], ctx), pageSize: cardRows(ctx)) }
+            let now = Self.now(ctx)
+            for i in columns.indices { try columns[i].reset(boardSource(TaskState.boardColumns[i], ctx, now: now), pageSize: cardRows(ctx)) }
             counts = nil
             if !text.isEmpty && columns.allSatisfy(\.isEmpty) {
                 return [.error(LocalizedText("没有找到“\(text)”。可按任务名称、地点或类别查找。", "Nothing matches “\(text)”. Search by title, place or category."))]
@@ -289,14 +302,23 @@ struct TaskScreen: Screen {
     mutating func reload(_ ctx: AppContext) throws {
         let db = ctx.db
         loadedAt = Self.now(ctx)
-        pendingReview = try db.claimCount(.reviewQueue)
+        // Every change writes an audit line, so an unchanged mark means the counts and columns read last time
+        // still stand: returning from a task or the queue reads nothing but the mark (SPEC §9, 16 ms a key).
+        let mark = try db.changeMark()
+        if pendingAsOf != mark {
+            pendingReview = try db.claimCount(.reviewQueue)
+            pendingAsOf = mark
+        }
         switch mode {
         case .board:
+            let stamp = BoardStamp(mark: mark, now: loadedAt, filter: filter, rows: cardRows(ctx))
+            if stamp == boardAsOf { return }
+            boardAsOf = stamp
             // Each column's list counts its own total; no separate count queries for the headers.
             counts = nil
-            for i in columns.indices { try columns[i].reload(boardSource(TaskState.boardColumns[i], ctx), pageSize: cardRows(ctx)) }
+            for i in columns.indices { try columns[i].reload(boardSource(TaskState.boardColumns[i], ctx, now: loadedAt), pageSize: cardRows(ctx)) }
         case .review:
-            try queue.reload(queueSource(ctx), pageSize: listRows(ctx, header: 2))
+            try queue.reload(queueSource(ctx, total: pendingReview), pageSize: listRows(ctx, header: 2))
             // Claims reviewed just now (here or at another terminal) leave the queue, and their marks with them.
             queue.marked = queue.marked.filter { (try? db.claim(id: $0))?.state == .replied }
         case .detail(let id):
@@ -321,15 +343,21 @@ struct TaskScreen: Screen {
     /// Table rows: the body minus the header lines, the table header and the position line.
     func listRows(_ ctx: AppContext, header: Int) -> Int { max(1, ctx.bodyHeight - header - 2) }
 
-    func boardSource(_ state: TaskState, _ ctx: AppContext) -> VirtualList<TaskBoardRow>.Source {
-        let db = ctx.db, text = filter, now = Self.now(ctx)
+    /// `now` is read once per reload and shared by the five columns (reading the clock is not free).
+    func boardSource(_ state: TaskState, _ ctx: AppContext, now: String? = nil) -> VirtualList<TaskBoardRow>.Source {
+        let db = ctx.db, text = filter, now = now ?? Self.now(ctx)
         return .init(fetch: { try db.tasks(in: state, text: text, now: now, $0) },
                      count: { try db.taskCount(in: state, text: text, now: now, before: $0) })
     }
 
-    func queueSource(_ ctx: AppContext) -> VirtualList<ClaimRow>.Source {
+    /// `total`, when given, is the queue's length just read for the tab label, so a reload does not count it twice.
+    func queueSource(_ ctx: AppContext, total: Int? = nil) -> VirtualList<ClaimRow>.Source {
         let db = ctx.db
-        return .init(fetch: { try db.claims(.reviewQueue, $0) }, count: { try db.claimCount(.reviewQueue, before: $0) })
+        return .init(fetch: { try db.claims(.reviewQueue, $0) },
+                     count: { key in
+                         if key == nil, let total { return total }
+                         return try db.claimCount(.reviewQueue, before: key)
+                     })
     }
 
     func claimSource(_ taskId: Int64, _ ctx: AppContext) -> VirtualList<ClaimRow>.Source {
