@@ -48,4 +48,24 @@ final class SpeedQueryTests: XCTestCase {
         XCTAssertEqual(try f.db.taskCount(in: .draft, now: now), 1)
         XCTAssertEqual(try f.db.taskCount(in: .open, now: now), 1)
     }
+
+    func testSharedFiguresAreReusedOnlyWhileNothingChanged() throws {
+        let f = try ConsultationFixture.make()
+        defer { f.remove() }
+        let a = try f.newIssue("a", on: "2026-05-01")
+        let first = try f.db.sharedConsultationFigures(today: "2026-05-03", reference: f.reference)
+        XCTAssertEqual(first.total, 1)
+        XCTAssertEqual(first.overdue, 0)
+        XCTAssertEqual(try f.db.sharedConsultationFigures(today: "2026-05-03", reference: f.reference), first)
+        // Another day: the same issue is now overdue.
+        XCTAssertEqual(try f.db.sharedConsultationFigures(today: "2026-05-20", reference: f.reference).overdue, 1)
+        // Any write: recomputed, and equal to a fresh computation.
+        try f.walk(a, to: 5)
+        _ = try f.newIssue("b", on: "2026-05-19")
+        let shared = try f.db.sharedConsultationFigures(today: "2026-05-20", reference: f.reference)
+        XCTAssertEqual(shared, try f.db.consultationFigures(today: "2026-05-20", reference: f.reference))
+        XCTAssertEqual(shared.total, 2)
+        XCTAssertEqual(shared.discussed, 1)
+        XCTAssertEqual(shared.openByStep, [1, 0, 0, 0, 1, 0, 0, 0])
+    }
 }

@@ -184,7 +184,14 @@ extension CommunityDatabase {
     }
 
     /// The headline figures (SPEC §5) as `stats --json` and the dashboard show them.
+    /// Always computed afresh (what `bench` times).
     public func consultationFigures(today: String = Day.today(), reference: ConsultationReference = .active) throws -> ConsultationFigures {
+        try pool.read { db in try ConsultationFigures.computeFresh(db, today: today, reference: reference) }
+    }
+
+    /// The same figures, reused from the last computation on this file (the dashboard's, say) while nothing has
+    /// been written since; for screens, which redraw often.
+    public func sharedConsultationFigures(today: String = Day.today(), reference: ConsultationReference = .active) throws -> ConsultationFigures {
         try pool.read { db in try ConsultationFigures.compute(db, today: today, reference: reference) }
     }
 }

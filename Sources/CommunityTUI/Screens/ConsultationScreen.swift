@@ -235,7 +235,7 @@ struct ConsultationScreen: Screen {
         // (every change records an audit line) or the day turned, not on every return to the screen.
         let mark = try ctx.db.changeMark()
         if figures == nil || figuresAsOf?.mark != mark || figuresAsOf?.day != ctx.today {
-            figures = try ctx.db.consultationFigures(today: ctx.today, reference: reference)
+            figures = try ctx.db.sharedConsultationFigures(today: ctx.today, reference: reference)
             figuresAsOf = (mark, ctx.today)
         }
         if showNewest {
