@@ -49,11 +49,13 @@ extension CommunityDatabase {
     /// Counts on `claim` alone (the list's conditions only name claim columns), so the review queue's count is
     /// one index range however many claims wait, with no joins to pay for.
     public func claimCount(_ scope: ClaimListScope, before key: ListKey? = nil) throws -> Int {
-        try pool.read { db in
-            var q = Self.claimQuery(scope)
-            q.select = "SELECT c.id FROM claim c"
-            return try q.count(db, before: key)
-        }
+        try pool.read { db in try Self.claimCount(db, scope, before: key) }
+    }
+
+    static func claimCount(_ db: Database, _ scope: ClaimListScope, before key: ListKey?) throws -> Int {
+        var q = claimQuery(scope)
+        q.select = "SELECT c.id FROM claim c"
+        return try q.count(db, before: key)
     }
 
     public func claim(id: Int64) throws -> ClaimRow? {

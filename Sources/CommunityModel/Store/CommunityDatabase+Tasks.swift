@@ -21,6 +21,24 @@ public struct TaskCancellation: Sendable, Equatable {
     public var cancelledClaims: [ClaimRow]
 }
 
+/// The board's reads inside one read transaction (see `CommunityDatabase.readBoard`).
+public struct TaskBoardSnapshot {
+    let db: Database
+
+    public func tasks(in column: TaskState, text: String, now: String, _ request: PageRequest) throws -> [TaskBoardRow] {
+        try CommunityDatabase.boardRows(db, column, text: text, now: now, request)
+    }
+
+    public func taskCount(in column: TaskState, text: String, now: String, before key: ListKey? = nil) throws -> Int {
+        try CommunityDatabase.taskCount(db, column, text: text, now: now, before: key)
+    }
+
+    /// 已回复 claims waiting for review.
+    public func reviewQueueCount() throws -> Int {
+        try CommunityDatabase.claimCount(db, .reviewQueue, before: nil)
+    }
+}
+
 private struct BoardRecord: FetchableRecord {
     var task: VolunteerTask
     var sortKey: String
@@ -69,10 +87,12 @@ extension CommunityDatabase {
 
     /// One page of a board column.
     public func tasks(in column: TaskState, text: String = "", now: String = VolunteerClock.now(), _ request: PageRequest) throws -> [TaskBoardRow] {
-        try pool.read { db in
-            let records: [BoardRecord] = try Self.boardQuery(column, now: now, text: text).fetch(db, request)
-            return records.map { TaskBoardRow(task: $0.task, state: $0.task.state(now: now), sortKey: $0.sortKey) }
-        }
+        try pool.read { db in try Self.boardRows(db, column, text: text, now: now, request) }
+    }
+
+    static func boardRows(_ db: Database, _ column: TaskState, text: String, now: String, _ request: PageRequest) throws -> [TaskBoardRow] {
+        let records: [BoardRecord] = try boardQuery(column, now: now, text: text).fetch(db, request)
+        return records.map { TaskBoardRow(task: $0.task, state: $0.task.state(now: now), sortKey: $0.sortKey) }
     }
 
     public func taskCount(in column: TaskState, text: String = "", now: String = VolunteerClock.now(), before key: ListKey? = nil) throws -> Int {
@@ -100,6 +120,13 @@ extension CommunityDatabase {
         // With a search text the ended column walks task_ends from the top (the text needs the row anyway).
         q.select = column == .ended || column == .cancelled ? "SELECT task.id FROM task INDEXED BY task_ends" : "SELECT task.id FROM task"
         return try q.count(db, before: key)
+    }
+
+    /// Reads a whole board reload in one transaction, so the five columns (three reads each) and the review
+    /// count agree with each other, and the pool is entered once instead of sixteen times.
+    /// The snapshot is valid only inside `body`.
+    public func readBoard<T>(_ body: (TaskBoardSnapshot) throws -> T) throws -> T {
+        try pool.read { db in try body(TaskBoardSnapshot(db: db)) }
     }
 
     /// Counts for every board column in one read.

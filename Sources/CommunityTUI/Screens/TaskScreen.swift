@@ -305,18 +305,13 @@ struct TaskScreen: Screen {
         // Every change writes an audit line, so an unchanged mark means the counts and columns read last time
         // still stand: returning from a task or the queue reads nothing but the mark (SPEC §9, 16 ms a key).
         let mark = try db.changeMark()
-        if pendingAsOf != mark {
+        if mode != .board && pendingAsOf != mark {
             pendingReview = try db.claimCount(.reviewQueue)
             pendingAsOf = mark
         }
         switch mode {
         case .board:
-            let stamp = BoardStamp(mark: mark, now: loadedAt, filter: filter, rows: cardRows(ctx))
-            if stamp == boardAsOf { return }
-            boardAsOf = stamp
-            // Each column's list counts its own total; no separate count queries for the headers.
-            counts = nil
-            for i in columns.indices { try columns[i].reload(boardSource(TaskState.boardColumns[i], ctx, now: loadedAt), pageSize: cardRows(ctx)) }
+            try reloadBoard(ctx, mark: mark)
         case .review:
             try queue.reload(queueSource(ctx, total: pendingReview), pageSize: listRows(ctx, header: 2))
             // Claims reviewed just now (here or at another terminal) leave the queue, and their marks with them.
@@ -333,6 +328,27 @@ struct TaskScreen: Screen {
                 try entries.reload(entrySource(holder, ctx), pageSize: listRows(ctx, header: 3))
             }
         }
+    }
+
+    /// Unchanged since the last read (same mark, minute, filter and size): nothing to read. Otherwise the five
+    /// columns and the review count in one read transaction, so the headers agree with each other.
+    private mutating func reloadBoard(_ ctx: AppContext, mark: Int64) throws {
+        let stamp = BoardStamp(mark: mark, now: loadedAt, filter: filter, rows: cardRows(ctx))
+        if stamp == boardAsOf { return }
+        // Each column's list counts its own total; no separate count queries for the headers.
+        counts = nil
+        let now = loadedAt, text = filter, rows = cardRows(ctx), countPending = pendingAsOf != mark
+        try ctx.db.readBoard { board in
+            if countPending { pendingReview = try board.reviewQueueCount() }
+            for i in columns.indices {
+                let state = TaskState.boardColumns[i]
+                try columns[i].reload(.init(fetch: { try board.tasks(in: state, text: text, now: now, $0) },
+                                            count: { try board.taskCount(in: state, text: text, now: now, before: $0) }),
+                                      pageSize: rows)
+            }
+        }
+        pendingAsOf = mark
+        boardAsOf = stamp
     }
 
     static let detailHeaderRows = 5
