@@ -30,4 +30,20 @@ final class LedgerTotalsTests: XCTestCase {
         XCTAssertTrue(problems.first?.detail.zh.contains("credit") == true)
         XCTAssertThrowsError(try f.db.pool.write { try $0.execute(sql: "DELETE FROM ledger_total") })
     }
+
+    func testClaimTallyFollowsEveryStateChangeAndCheckCatchesDrift() throws {
+        let f = try VolunteerFixture()
+        let a = try f.member("王芳", code: "CD0003", phone: "13800000003")
+        let b = try f.member("赵磊", code: "CD0004", phone: "13800000004")
+        let task = try f.task(points: 5)
+        let first = try f.repliedClaim(task, a)
+        _ = try f.repliedClaim(task, b)
+        XCTAssertEqual(try f.db.volunteerFigures().claimsPendingReview, 2)
+        _ = try f.db.approveClaims([first], by: f.actor)
+        XCTAssertEqual(try f.db.volunteerFigures().claimsPendingReview, 1)
+        XCTAssertEqual(try f.db.volunteerFigures().serviceTimes, 1)
+        XCTAssertTrue(try f.db.pool.read { try VolunteerModule.check($0) }.isEmpty)
+        try f.db.pool.write { try $0.execute(sql: "UPDATE claim_tally SET n = n + 1 WHERE state = '已回复'") }
+        XCTAssertEqual(try f.db.pool.read { try VolunteerModule.check($0) }.count, 1)
+    }
 }

@@ -53,6 +53,17 @@ public enum VolunteerCheck {
                     "Ledger total “\(kind)” says \(kept.0) points / \(kept.1) entries; the entries add up to \(real.0) / \(real.1)")
             }
         }
+        // The claim tallies (for the dashboard) equal the claims they count.
+        var tally: [String: Int] = [:]
+        for r in try Row.fetchAll(db, sql: "SELECT state || '/' || holder_kind, n FROM claim_tally WHERE n <> 0") { tally[r[0]] = r[1] }
+        var claims: [String: Int] = [:]
+        for r in try Row.fetchAll(db, sql: """
+            SELECT state || '/' || CASE WHEN member_id IS NOT NULL THEN 'member' ELSE 'organisation' END, COUNT(*) FROM claim GROUP BY 1
+            """) { claims[r[0]] = r[1] }
+        for key in Set(tally.keys).union(claims.keys).sorted() where tally[key] != claims[key] {
+            add("认领统计“\(key)”记为 \(tally[key] ?? 0) 条，实际为 \(claims[key] ?? 0) 条",
+                "Claim tally “\(key)” says \(tally[key] ?? 0); the claims number \(claims[key] ?? 0)")
+        }
         // Reversals: point at an existing non-reversal entry of the same holder, undo it exactly, once.
         for r in try Row.fetchAll(db, sql: """
             SELECT r.id, r.reverses_id FROM ledger_entry r LEFT JOIN ledger_entry t ON t.id = r.reverses_id

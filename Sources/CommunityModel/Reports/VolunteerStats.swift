@@ -35,8 +35,9 @@ public enum VolunteerStats {
         let organisations = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM organisation WHERE active = 1") ?? 0
         let members = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM member WHERE active = 1") ?? 0
         let open = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM task WHERE status = '已发布' AND ends_at > ?", arguments: [now]) ?? 0
-        let pending = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM claim WHERE state = '已回复'") ?? 0
-        let service = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM claim WHERE state = '已通过' AND member_id IS NOT NULL") ?? 0
+        // Kept by the claims' own triggers (migration v6-claim-tally); `check` verifies them.
+        let pending = try Int.fetchOne(db, sql: "SELECT COALESCE(SUM(n), 0) FROM claim_tally WHERE state = '已回复'") ?? 0
+        let service = try Int.fetchOne(db, sql: "SELECT COALESCE(SUM(n), 0) FROM claim_tally WHERE state = '已通过' AND holder_kind = 'member'") ?? 0
         // Kept per kind by the ledger's own trigger (migration v4-volunteer-figures); `check` verifies them.
         let issued = try Int.fetchOne(db, sql: "SELECT COALESCE(SUM(amount), 0) FROM ledger_total WHERE kind IN ('credit', 'credit_reversal')") ?? 0
         return VolunteerFigures(organisations: organisations, members: members, tasksOpen: open, claimsPendingReview: pending,
