@@ -158,52 +158,15 @@ extension CommunityDatabase {
         try pool.read { db in try Int.fetchOne(db, sql: "SELECT COALESCE(SUM(balance), 0) FROM points_balance") ?? 0 }
     }
 
-    static func ledgerQuery(_ holder: PointsHolder) -> IdKeysetQuery {
+    /// A holder's entries, newest first, paged by id alone so SQLite walks the (holder, id) index.
+    static func ledgerQuery(_ holder: PointsHolder) -> KeysetQuery {
+        let (column, id): (String, Int64)
         switch holder {
-        case .member(let id):
-            return IdKeysetQuery(select: "SELECT * FROM ledger_entry", idColumn: "id", conditions: ["member_id = ?"], arguments: [id], descending: true)
-        case .organisation(let id):
-            return IdKeysetQuery(select: "SELECT * FROM ledger_entry", idColumn: "id", conditions: ["organisation_id = ?"], arguments: [id], descending: true)
+        case .member(let member): (column, id) = ("member_id", member)
+        case .organisation(let organisation): (column, id) = ("organisation_id", organisation)
         }
+        return KeysetQuery(select: "SELECT * FROM ledger_entry", sortExpression: "''", idExpression: "id",
+                           conditions: ["\(column) = ?"], arguments: [id], descending: true)
     }
 }
 
-/// Keyset paging on the row id alone (ledger history): plain `id < ?` so SQLite walks the (holder, id) index.
-struct IdKeysetQuery {
-    var select: String
-    var idColumn: String
-    var conditions: [String]
-    var arguments: [any DatabaseValueConvertible]
-    var descending: Bool
-
-    func fetch<R: FetchableRecord>(_ db: Database, _ request: PageRequest) throws -> [R] {
-        var where_ = conditions
-        var args = arguments
-        var backwards = false
-        let limit: Int
-        let (gt, lt) = descending ? ("<", ">") : (">", "<")
-        switch request {
-        case .first(let n): limit = n
-        case .last(let n): limit = n; backwards = true
-        case .after(let key, let n): limit = n; where_.append("\(idColumn) \(gt) ?"); args.append(key.id)
-        case .before(let key, let n): limit = n; backwards = true; where_.append("\(idColumn) \(lt) ?"); args.append(key.id)
-        case .from(let key, let n): limit = n; where_.append("\(idColumn) \(gt)= ?"); args.append(key.id)
-        }
-        let dir = (descending == backwards) ? "ASC" : "DESC"
-        var sql = select
-        if !where_.isEmpty { sql += " WHERE " + where_.joined(separator: " AND ") }
-        sql += " ORDER BY \(idColumn) \(dir) LIMIT \(max(0, limit))"
-        let rows = try R.fetchAll(db, sql: sql, arguments: StatementArguments(args.map { $0.databaseValue }))
-        return backwards ? rows.reversed() : rows
-    }
-
-    func count(_ db: Database, before key: ListKey? = nil) throws -> Int {
-        var where_ = conditions
-        var args = arguments
-        if let key { where_.append("\(idColumn) \(descending ? ">" : "<") ?"); args.append(key.id) }
-        let from = select.range(of: " FROM ").map { String(select[$0.lowerBound...]) } ?? select
-        var sql = "SELECT COUNT(*)" + from
-        if !where_.isEmpty { sql += " WHERE " + where_.joined(separator: " AND ") }
-        return try Int.fetchOne(db, sql: sql, arguments: StatementArguments(args.map { $0.databaseValue })) ?? 0
-    }
-}

@@ -36,6 +36,14 @@ struct KeysetQuery {
     /// Lists newest-first set this, so "first" means the largest key.
     var descending = false
 
+    /// Lists ordered by id alone (sort "''") compare the id by itself, so SQLite walks a (filter, id) index
+    /// instead of evaluating a row value for every row.
+    private var byIdOnly: Bool { sortExpression == "''" }
+
+    private func keyCondition(_ op: String, _ key: ListKey) -> (String, [(any DatabaseValueConvertible)?]) {
+        byIdOnly ? ("\(idExpression) \(op) ?", [key.id]) : ("(\(sortExpression), \(idExpression)) \(op) (?, ?)", [key.sort, key.id])
+    }
+
     func fetch<Row: FetchableRecord>(_ db: Database, _ request: PageRequest) throws -> [Row] {
         var where_ = conditions
         var args = arguments
@@ -50,23 +58,27 @@ struct KeysetQuery {
             backwards = true
         case .after(let key, let n):
             limit = n
-            where_.append("(\(sortExpression), \(idExpression)) \(gt) (?, ?)")
-            args += [key.sort, key.id]
+            let (condition, values) = keyCondition(gt, key)
+            where_.append(condition)
+            args += values
         case .before(let key, let n):
             limit = n
             backwards = true
-            where_.append("(\(sortExpression), \(idExpression)) \(lt) (?, ?)")
-            args += [key.sort, key.id]
+            let (condition, values) = keyCondition(lt, key)
+            where_.append(condition)
+            args += values
         case .from(let key, let n):
             limit = n
-            where_.append("(\(sortExpression), \(idExpression)) \(gt)= (?, ?)")
-            args += [key.sort, key.id]
+            let (condition, values) = keyCondition(gt + "=", key)
+            where_.append(condition)
+            args += values
         }
         let ascending = descending == backwards
         let dir = ascending ? "ASC" : "DESC"
         var sql = select
         if !where_.isEmpty { sql += " WHERE " + where_.joined(separator: " AND ") }
-        sql += " ORDER BY \(sortExpression) \(dir), \(idExpression) \(dir) LIMIT \(max(0, limit))"
+        let order = byIdOnly ? "\(idExpression) \(dir)" : "\(sortExpression) \(dir), \(idExpression) \(dir)"
+        sql += " ORDER BY \(order) LIMIT \(max(0, limit))"
         let rows = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args.map { $0?.databaseValue ?? .null }))
         return backwards ? rows.reversed() : rows
     }
@@ -76,8 +88,9 @@ struct KeysetQuery {
         var where_ = conditions
         var args = arguments
         if let key {
-            where_.append("(\(sortExpression), \(idExpression)) \(descending ? ">" : "<") (?, ?)")
-            args += [key.sort, key.id]
+            let (condition, values) = keyCondition(descending ? ">" : "<", key)
+            where_.append(condition)
+            args += values
         }
         // Counting over the same SELECT keeps joins and filters identical to what the page shows.
         var sql = "SELECT COUNT(*) FROM (" + select
