@@ -90,7 +90,8 @@ extension App {
         let who = ctx.actor.map { "\($0.name)（\($0.role.label.text())）" } ?? LocalizedText("未登录", "not signed in").text()
         let file = (ctx.db.path as NSString).lastPathComponent
         let left = "\(who) · \(file)"
-        let used = buffer.put(left, x: 0, y: y, maxWidth: width / 2, style: .muted)
+        // Who and which file come first; a message takes the rest, and the file name is never cut to half.
+        let used = buffer.put(left, x: 0, y: y, maxWidth: width * 3 / 5, style: .muted)
         if let status {
             buffer.put("  " + status.text.text(), x: used, y: y, maxWidth: width - used, style: status.isError ? .error : .ok)
         }

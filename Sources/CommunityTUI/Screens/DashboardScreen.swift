@@ -59,9 +59,9 @@ struct DashboardScreen: Screen {
             }
             if k.overdue > 0 || v.claimsPendingReview > 0 {
                 var alerts: [String] = []
-                if k.overdue > 0 { alerts.append(LocalizedText("\(k.overdue) 个议题超过本步期限（按 2 查看）", "\(k.overdue) issue(s) past their step deadline (press 2)").text()) }
-                if v.claimsPendingReview > 0 { alerts.append(LocalizedText("\(v.claimsPendingReview) 条认领等待审核（按 3）", "\(v.claimsPendingReview) claim(s) await review (press 3)").text()) }
-                buffer.put("⚠ " + alerts.joined(separator: "；"), x: area.x + 2, y: y, maxWidth: area.width - 4, style: .warning)
+                if k.overdue > 0 { alerts.append(LocalizedText("\(k.overdue) 个议题超过本步期限（按 2 查看）", "\(k.overdue) issue(s) overdue (press 2)").text()) }
+                if v.claimsPendingReview > 0 { alerts.append(LocalizedText("\(v.claimsPendingReview) 条认领等待审核（按 3）", "\(v.claimsPendingReview) claim(s) to review (press 3)").text()) }
+                buffer.put("⚠ " + alerts.joined(separator: LocalizedText("；", "; ").text()), x: area.x + 2, y: y, maxWidth: area.width - 4, style: .warning)
                 y += 1
             }
             y += 1
@@ -72,7 +72,7 @@ struct DashboardScreen: Screen {
             buffer.put(LocalizedText("还没有任何操作记录。", "Nothing has been recorded yet.").text(), x: area.x + 2, y: y, style: .muted)
         }
         for entry in recent where y < area.maxY - 1 {
-            let line = "\(entry.at.prefix(16))  \(TextFit.fit(entry.operatorName, to: 10))  \(TextFit.fit(AuditActionLabels.label(entry.action), to: 12))  \(entry.detail)"
+            let line = "\(entry.at.prefix(16))  \(TextFit.fit(entry.operatorName, to: 10))  \(TextFit.fit(AuditActionLabels.label(entry.action), to: Language.current == .en ? 18 : 12))  \(entry.detail)"
             buffer.put(line, x: area.x + 2, y: y, maxWidth: area.width - 4, style: .muted)
             y += 1
         }

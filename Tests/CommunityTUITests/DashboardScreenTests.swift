@@ -1,0 +1,27 @@
+@testable import CommunityTUI
+import CommunityModel
+import XCTest
+
+final class DashboardScreenTests: XCTestCase {
+    /// The overview shows the demo community's real figures, and they move when something is written.
+    func testFiguresComeFromTheStoreAndFollowWrites() throws {
+        var f = try TUIFixture(setUp: false)
+        defer { f.remove() }
+        try DemoSeeder.seed(f.db, dataDirectory: TUIFixture.dataDirectory, today: "2026-11-30")
+        f.press(.char("7"), .char("1"))
+        let text = f.text
+        XCTAssertTrue(text.contains("朝东社区  沧州市 · 运河区 · 公园街道"), text)
+        let figures = try f.db.dashboardFigures(today: "2026-11-30")
+        XCTAssertTrue(text.contains("在职党员 \(figures.roster.membersActive) 人"), text)
+        XCTAssertTrue(text.contains("已解决 \(figures.consultation.resolved)"), text)
+        XCTAssertTrue(text.contains("待审核 \(figures.volunteer.claimsPendingReview) 条"), text)
+        XCTAssertTrue(f.lines.allSatisfy { DisplayWidth.of($0) <= 80 })
+
+        let actor = try f.db.demoActor()
+        _ = try f.db.addMember(Member(name: "新党员", phone: "13800009999", organisationId: nil, level: .city,
+                                      memberCode: "ZZ9999", reportedOn: "2026-11-30"), by: actor)
+        f.press(.char("7"), .char("1"))
+        XCTAssertTrue(f.text.contains("在职党员 \(figures.roster.membersActive + 1) 人"), "a write moves the cached figures: \(f.text)")
+        XCTAssertTrue(f.text.contains("新增党员"), "the change shows among recent changes")
+    }
+}
