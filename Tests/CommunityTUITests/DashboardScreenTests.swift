@@ -25,3 +25,22 @@ final class DashboardScreenTests: XCTestCase {
         XCTAssertTrue(f.text.contains("新增党员"), "the change shows among recent changes")
     }
 }
+
+extension DashboardScreenTests {
+    /// Issue 4: a points figure opens to the entries behind it.
+    func testEnterOpensTheLedgerEntriesBehindThePointsFigures() throws {
+        var f = try TUIFixture(setUp: false)
+        defer { f.remove() }
+        try DemoSeeder.seed(f.db, dataDirectory: TUIFixture.dataDirectory, today: "2026-11-30")
+        f.press(.char("7"), .char("1"))
+        XCTAssertTrue(f.lines[22].contains("Enter 积分流水"), f.lines[22])
+        f.press(.enter)
+        let text = f.text
+        XCTAssertTrue(text.contains("最新积分流水"), text)
+        let newest = try XCTUnwrap(try f.db.recentLedgerLines(limit: 1).first)
+        XCTAssertTrue(text.contains(newest.holderName), text)
+        XCTAssertTrue(text.contains("入账"), text)
+        f.press(.escape)
+        XCTAssertFalse(f.text.contains("最新积分流水"))
+    }
+}

@@ -28,3 +28,28 @@ extension CommunityDatabase {
         try pool.read { db in try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM audit_log") ?? 0 }
     }
 }
+
+/// One ledger line as the overview lists it: the entry and whose it is.
+public struct LedgerLine: Sendable, Equatable {
+    public var entry: LedgerEntry
+    public var holderName: String
+}
+
+extension CommunityDatabase {
+    /// The newest entries of the whole ledger, behind the overview's points figures. Paged by id, newest first.
+    public func recentLedgerLines(limit: Int) throws -> [LedgerLine] {
+        try pool.read { db in
+            let entries: [LedgerEntry] = try KeysetQuery(select: "SELECT * FROM ledger_entry", sortExpression: "''",
+                                                         idExpression: "id", descending: true).fetch(db, .first(limit))
+            return try entries.map { entry in
+                let name: String?
+                if let member = entry.memberId {
+                    name = try String.fetchOne(db, sql: "SELECT name || '（' || member_code || '）' FROM member WHERE id = ?", arguments: [member])
+                } else {
+                    name = try String.fetchOne(db, sql: "SELECT name FROM organisation WHERE id = ?", arguments: [entry.organisationId])
+                }
+                return LedgerLine(entry: entry, holderName: name ?? "?")
+            }
+        }
+    }
+}

@@ -10,14 +10,30 @@ struct DashboardScreen: Screen {
     var figuresAsOf: (mark: Int64, day: String)?
     var recent: [AuditEntry] = []
 
-    enum Action { case roster }
+    enum Action { case entries }
 
     func bindings(_ ctx: AppContext) -> [KeyBinding<Action>] {
-        [KeyBinding(keys: [.enter], action: .roster, help: LocalizedText("打开名册", "open the roster"), footer: true)]
+        [KeyBinding(keys: [.enter], action: .entries, help: LocalizedText("查看积分数字背后的最新积分流水", "the latest ledger entries behind the points figures"),
+                    footer: true, short: LocalizedText("积分流水", "ledger entries"))]
     }
 
+    static let entriesShown = 200
+
     mutating func perform(_ action: Action, _ ctx: AppContext) -> [Effect] {
-        [.switchScreen(.roster)]
+        do {
+            let lines = try ctx.db.recentLedgerLines(limit: Self.entriesShown)
+            guard !lines.isEmpty else { return [.ok(LocalizedText("还没有任何积分流水。", "There are no ledger entries yet."))] }
+            let text = lines.map { line -> String in
+                let e = line.entry
+                let amount = e.amount > 0 ? "+\(e.amount)" : "\(e.amount)"
+                return "\(e.at.prefix(16))  \(TextFit.fit(e.kind.label.text(), to: 6))  \(TextFit.fit(amount, to: 6, align: .right))  "
+                    + "\(TextFit.fit(line.holderName, to: 22))  \(e.reason)"
+            }
+            let title = LocalizedText("最新积分流水（最近 \(lines.count) 笔，新的在前）", "Latest ledger entries (newest \(lines.count))")
+            return [.present(.text(TextPage(title: title, lines: text)))]
+        } catch {
+            return [.error(userMessage(for: error))]
+        }
     }
 
     mutating func reload(_ ctx: AppContext) throws {
