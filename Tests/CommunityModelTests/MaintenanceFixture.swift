@@ -7,17 +7,10 @@ import XCTest
 enum MaintenanceFixture {
     static let today = "2025-06-30"
 
-    static var repoRoot: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    }
+    // The repository's data/ and scratch folders come from MaintenanceFixtures, one definition for the target.
+    static var dataDirectory: URL { MaintenanceFixtures.dataDirectory }
 
-    static var dataDirectory: URL { repoRoot.appendingPathComponent("data") }
-
-    static func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("community-tests-" + UUID().uuidString)
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
+    static func temporaryFolder() throws -> URL { try MaintenanceFixtures.scratchDirectory() }
 
     static func freshDatabase() throws -> CommunityDatabase {
         try CommunityDatabase.open(path: temporaryFolder().appendingPathComponent("community.sqlite").path)

@@ -11,9 +11,7 @@ struct TUILauncher {
             throw CommandFailure(text: LocalizedText("界面需要在终端中运行；脚本请使用子命令（community --help）。",
                                                      "The UI needs a terminal; scripts should use the subcommands (community --help).").text())
         }
-        let reference = try ReferenceData.load(from: Paths.referenceData)
-        // The community's own deadlines and lists from data/, not the built-in defaults.
-        ConsultationReference.active = reference.consultation
+        let reference = try global.applyReferenceData()
         let (db, actor) = try openDatabase()
         let terminal = NcursesTerminal()
         defer { terminal.shutdown() }

@@ -21,8 +21,7 @@ struct BenchCommand: ParsableCommand {
             let parts = size.split(separator: "x").compactMap { Int($0) }
             let (w, h) = parts.count == 2 ? (parts[0], parts[1]) : (120, 40)
             let start = DispatchTime.now()
-            let reference = try ReferenceData.load(from: Paths.referenceData)
-            ConsultationReference.active = reference.consultation
+            let reference = try global.applyReferenceData()
             let db = try CommunityDatabase.open(path: global.databasePath)
             let actor = try db.demoActor()
             let ctx = AppContext(db: db, actor: actor, today: Day.today(), reference: reference, bodyHeight: h - 3, bodyWidth: w)

@@ -33,8 +33,6 @@ struct ConsultationScreen: Screen {
     var list = VirtualList<IssueRow>()
     var filter = IssueFilter()
     var figures: ConsultationFigures?
-    /// The change mark and day `figures` were computed for.
-    var figuresAsOf: (mark: Int64, day: String)?
     /// The open issue in the detail view (reloaded after every write).
     var dossier: IssueDossier?
     var detailScroll = 0
@@ -231,13 +229,9 @@ struct ConsultationScreen: Screen {
 
     mutating func reload(_ ctx: AppContext) throws {
         let reference = ctx.reference.consultation
-        // The headline figures are aggregates over every issue: recomputed only when something was written
-        // (every change records an audit line) or the day turned, not on every return to the screen.
-        let mark = try ctx.db.changeMark()
-        if figures == nil || figuresAsOf?.mark != mark || figuresAsOf?.day != ctx.today {
-            figures = try ctx.db.sharedConsultationFigures(today: ctx.today, reference: reference)
-            figuresAsOf = (mark, ctx.today)
-        }
+        // The headline figures are aggregates over every issue; the store reuses them (per file, day and
+        // reference) until something is written, so returning to the screen costs only that check.
+        figures = try ctx.db.sharedConsultationFigures(today: ctx.today, reference: reference)
         if showNewest {
             showNewest = false
             try list.move(.top, source(ctx))

@@ -43,9 +43,6 @@ struct VirtualList<Row: KeyedRow> {
             selected = i
         }
         selected = min(selected, max(0, rows.count - 1))
-        let live = Set(rows.map(\.listKey.id))
-        // Marks on rows outside the window are kept; marks on rows now gone from the window stay harmless.
-        _ = live
     }
 
     /// Starts again from the top (a new filter).
