@@ -30,26 +30,26 @@ extension CommunityDatabase {
 }
 
 /// One ledger line as the overview lists it: the entry and whose it is.
-public struct LedgerLine: Sendable, Equatable {
+public struct LedgerLine: Sendable, Equatable, FetchableRecord {
     public var entry: LedgerEntry
     public var holderName: String
+
+    /// A ledger row with a `holder_name` column beside the entry's own.
+    public init(row: Row) throws {
+        entry = try LedgerEntry(row: row)
+        holderName = row["holder_name"]
+    }
 }
 
 extension CommunityDatabase {
     /// The newest entries of the whole ledger, behind the overview's points figures. Paged by id, newest first.
     public func recentLedgerLines(limit: Int) throws -> [LedgerLine] {
         try pool.read { db in
-            let entries: [LedgerEntry] = try KeysetQuery(select: "SELECT * FROM ledger_entry", sortExpression: "''",
-                                                         idExpression: "id", descending: true).fetch(db, .first(limit))
-            return try entries.map { entry in
-                let name: String?
-                if let member = entry.memberId {
-                    name = try String.fetchOne(db, sql: "SELECT name || '（' || member_code || '）' FROM member WHERE id = ?", arguments: [member])
-                } else {
-                    name = try String.fetchOne(db, sql: "SELECT name FROM organisation WHERE id = ?", arguments: [entry.organisationId])
-                }
-                return LedgerLine(entry: entry, holderName: name ?? "?")
-            }
+            // One query: each entry with its holder's name, instead of a lookup per line.
+            try KeysetQuery(select: """
+                SELECT e.*, COALESCE(m.name || '（' || m.member_code || '）', o.name, '?') AS holder_name
+                FROM ledger_entry e LEFT JOIN member m ON m.id = e.member_id LEFT JOIN organisation o ON o.id = e.organisation_id
+                """, sortExpression: "''", idExpression: "e.id", descending: true).fetch(db, .first(limit))
         }
     }
 }
