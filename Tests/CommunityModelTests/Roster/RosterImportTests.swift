@@ -159,7 +159,7 @@ final class RosterImportTests: XCTestCase {
     }
 
     func testFixtureFileImports() throws {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/members-wps.csv")
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures/members-wps.csv")
         let summary = try database.importRoster(.members, csv: try Data(contentsOf: url), by: actor, today: F.today)
         XCTAssertEqual(summary.rows, 3)
         XCTAssertEqual(summary.blankLinesSkipped, 1)

@@ -6,7 +6,7 @@ import XCTest
 enum MaintenanceFixtures {
     /// The repository root, found from this file's path (Tests/CommunityModelTests/…).
     static var repositoryRoot: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     }
 
     static var dataDirectory: URL { repositoryRoot.appendingPathComponent("data") }
