@@ -38,15 +38,21 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The one fixture both test suites share (fresh database, demo copy, data/); never linked into the app.
+        .target(
+            name: "CommunityTestSupport",
+            dependencies: ["CommunityModel"],
+            path: "Tests/CommunityTestSupport"
+        ),
         .testTarget(
             name: "CommunityModelTests",
-            dependencies: ["CommunityModel"],
+            dependencies: ["CommunityModel", "CommunityTestSupport"],
             // CSV files the import tests read from disk, as a user's file would be.
             exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "CommunityTUITests",
-            dependencies: ["CommunityTUI", "CommunityModel"]
+            dependencies: ["CommunityTUI", "CommunityModel", "CommunityTestSupport"]
         ),
     ]
 )
