@@ -16,7 +16,7 @@ struct BackupCommand: ParsableCommand {
     func run() throws {
         global.applyLanguage()
         try reportingErrors {
-            let database = try global.openExistingDatabase()
+            let database = try global.openForReading()
             let target = (to as NSString).expandingTildeInPath
             let showProgress = isatty(STDERR_FILENO) == 1
             var lastPercent = -1

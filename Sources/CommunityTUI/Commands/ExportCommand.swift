@@ -35,7 +35,7 @@ struct ExportCommand: ParsableCommand {
                     "\(target.path) 是一个数据库文件，导出不会覆盖它。请换一个文件名（例如 名册.csv）。",
                     "\(target.path) is a database file; an export never overwrites one. Choose another name (e.g. roster.csv).").text())
             }
-            let database = try global.openExistingDatabase()
+            let database = try global.openForReading()
             try global.applyReferenceData()
             guard let target else {
                 try what.write(from: database, as: format, to: FileHandle.standardOutput)

@@ -38,8 +38,7 @@ struct ImportCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Option(help: "What the file holds: members, organisations or claims (default: guessed from the header).") var what: Kind?
     @Flag(help: "Check the file only; write nothing.") var dryRun = false
-    @Option(name: .customLong("operator"), help: "Record the import under this operator (asks for the PIN unless --pin).") var operatorName: String?
-    @Option(help: "The operator's PIN (for scripts).") var pin: String?
+    @OptionGroup var operatorOptions: OperatorOptions
     @Argument(help: "The CSV file.") var file: String
 
     func run() throws {
@@ -50,12 +49,7 @@ struct ImportCommand: ParsableCommand {
                 throw CommandFailure(text: LocalizedText("无法读取文件 \(file)：文件不存在或没有读取权限。",
                                                          "Cannot read \(file): it does not exist or is not readable.").text())
             }
-            let database = try CommunityDatabase.open(path: global.databasePath)
-            guard try database.profile() != nil else { throw StoreError.missingProfile }
-            var actor: Actor?
-            if let operatorName {
-                actor = try database.login(name: operatorName, pin: try pin ?? Prompt.secret(LocalizedText("PIN：", "PIN: ")))
-            }
+            let (database, actor) = try global.openForWriting(operatorOptions)
             guard let kind = what ?? (ClaimImport.looksLikeClaims(data) ? .claims : nil) ?? RosterImportKind.detect(csv: data).flatMap({ Kind(rawValue: $0.rawValue) }) else {
                 throw CommandFailure(text: LocalizedText("无法从表头判断文件内容，请用 --what members 或 --what organisations 指明。",
                                                          "Cannot tell from the header what the file holds; say --what members or --what organisations.").text(),

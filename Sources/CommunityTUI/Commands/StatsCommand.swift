@@ -16,7 +16,7 @@ struct StatsCommand: ParsableCommand {
     func run() throws {
         global.applyLanguage()
         try reportingErrors {
-            let database = try global.openExistingDatabase()
+            let database = try global.openForReading()
             try global.applyReferenceData()
             let data = try database.stats().json()
             if json {
