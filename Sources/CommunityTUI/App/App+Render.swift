@@ -6,9 +6,10 @@ extension App {
         var buffer = ScreenBuffer(width: width, height: height)
         if tooSmall {
             renderTooSmall(into: &buffer)
+            if ctx.training { renderKioskBar(into: &buffer) }
             return buffer
         }
-        renderTabBar(into: &buffer)
+        if ctx.kiosk { renderKioskBar(into: &buffer) } else { renderTabBar(into: &buffer) }
         let body = bodyArea
         if phase == .main, let screen = screens[current] {
             screen.render(into: &buffer, area: body, ctx: ctx)

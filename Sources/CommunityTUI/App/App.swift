@@ -23,6 +23,8 @@ struct App {
     var quitRequested = false
     var communityName = ""
     var isDemo = false
+    /// Idle time-out and the training copy, used only at the kiosk (`ctx.kiosk`).
+    var kioskState = KioskState()
     var width: Int
     var height: Int
 
@@ -39,7 +41,7 @@ struct App {
         loadProfile()
         if ctx.actor != nil {
             phase = .main
-            enterScreen(.dashboard)
+            enterScreen(homeScreen)
         } else {
             startSignIn()
         }
@@ -57,13 +59,14 @@ struct App {
     private mutating func startSignIn() {
         let hasProfile = (try? ctx.db.profile()) != nil
         phase = hasProfile ? .login : .setup
-        modals = [.form(hasProfile ? SignInForms.login(ctx) : SignInForms.setup())]
+        modals = [.form(hasProfile ? (ctx.kiosk ? KioskForms.login(ctx) : SignInForms.login(ctx)) : SignInForms.setup())]
     }
 
     // MARK: Keys
 
     mutating func handle(_ key: Key) {
         if key == .resize { return }
+        if kioskIntercepts(key) { return }
         if key == .ctrl("c") { return requestQuit() }
         if tooSmall {
             if key.normalized == .char("q") || key == .escape { quitRequested = true }
@@ -76,7 +79,7 @@ struct App {
         if let effects = withScreen({ $0.handle(key, ctx) }) {
             return perform(effects)
         }
-        if let binding = GlobalKeys.table(screenHasFilter: screenHasFilter).first(where: { $0.matches(key) }) {
+        if let binding = GlobalKeys.table(screenHasFilter: screenHasFilter, kiosk: ctx.kiosk).first(where: { $0.matches(key) }) {
             return perform(binding.action)
         }
         if key == .escape {
@@ -103,11 +106,13 @@ struct App {
             filterPrompt = FormField(id: "filter", label: LocalizedText("查找", "Find"), value: text)
         case .quit: requestQuit()
         case .redraw: reloadCurrent()
+        case .training: toggleTraining()
         }
     }
 
     /// Quitting with an edit open asks first, so a half-typed form is never lost by a stray key.
     private mutating func requestQuit() {
+        if ctx.kiosk && phase == .main { return askToLeave() }
         let editing = modals.contains { if case .form = $0 { return true } else { return false } }
         if editing && phase == .main {
             if case .confirm = modals.last { quitRequested = true; return }
@@ -227,15 +232,18 @@ struct App {
             loadProfile()
             status = (LocalizedText("欢迎，\(actor.name)。按 ? 查看按键，按 1–7 切换页面。",
                                     "Welcome, \(actor.name). Press ? for keys, 1–7 to switch screens."), false)
-            enterScreen(.dashboard)
+            enterScreen(homeScreen)
         case .quit:
             quitRequested = true
+        case .kiosk(let request):
+            performKiosk(request)
         }
     }
 
     // MARK: Screens
 
     mutating func enterScreen(_ id: ScreenID) {
+        if ctx.kiosk && id != homeScreen { return }
         current = id
         if screens[id] == nil { screens[id] = ScreenRegistry.make(id) }
         reloadCurrent()
@@ -268,7 +276,7 @@ struct App {
 
     func helpLines() -> [HelpLine] {
         let screenLines = screens[current].map { $0.helpLines(ctx) } ?? []
-        return screenLines + GlobalKeys.table(screenHasFilter: screenHasFilter).map(\.helpLine) + GlobalKeys.modalHelp
+        return screenLines + GlobalKeys.table(screenHasFilter: screenHasFilter, kiosk: ctx.kiosk).map(\.helpLine) + (ctx.kiosk ? GlobalKeys.kioskModalHelp(idleSeconds: Int(kioskState.idleSeconds)) : GlobalKeys.modalHelp)
     }
 
     var bodyArea: Rect { Rect(x: 0, y: 1, width: width, height: max(1, height - 3)) }

@@ -12,6 +12,12 @@ struct AppContext {
     var bodyWidth: Int
     /// The kiosk hides phone numbers and roster edits.
     var kiosk = false
+    /// Training mode at the kiosk: `db` is then a temporary copy, and this is the real file, where
+    /// supervisor PINs are always checked (so training never resets or dodges the five-wrong-PINs lock).
+    var realDB: CommunityDatabase? = nil
+    var training: Bool { realDB != nil }
+    /// Where supervisor PINs are checked: the real file, even in training.
+    var pinDB: CommunityDatabase { realDB ?? db }
 
     var signedIn: Actor {
         actor ?? Actor(operatorId: 0, name: "?", role: .kiosk)

@@ -13,6 +13,8 @@ enum Effect {
     case switchScreen(ScreenID)
     case signedIn(Actor)
     case quit
+    /// The kiosk's own requests (leave, training on/off), after a supervisor PIN where one is needed.
+    case kiosk(KioskRequest)
 
     static func ok(_ text: LocalizedText) -> Effect { .message(text, isError: false) }
     static func error(_ text: LocalizedText) -> Effect { .message(text, isError: true) }

@@ -8,10 +8,13 @@ enum GlobalKeys {
         case filter
         case quit
         case redraw
+        /// Kiosk only: training mode on/off.
+        case training
     }
 
-    static func table(screenHasFilter: Bool) -> [KeyBinding<Action>] {
-        var table: [KeyBinding<Action>] = ScreenID.allCases.map { id in
+    /// At the kiosk there is no screen switching, q asks for a supervisor PIN, and Ctrl-T starts training.
+    static func table(screenHasFilter: Bool, kiosk: Bool = false) -> [KeyBinding<Action>] {
+        var table: [KeyBinding<Action>] = kiosk ? [] : ScreenID.allCases.map { id in
             KeyBinding(keys: [.char(Character(String(id.rawValue)))], action: .switchTo(id),
                        help: LocalizedText("切换到「\(id.title.zh)」", "go to \(id.title.en)"))
         }
@@ -22,6 +25,17 @@ enum GlobalKeys {
         }
         table += [
             KeyBinding(keys: [.char("?"), .f(1)], action: .help, help: LocalizedText("按键帮助", "help"), footer: true),
+        ]
+        if kiosk {
+            return table + [
+                KeyBinding(keys: [.ctrl("t")], action: .training, help: LocalizedText("培训模式 开/关（开启需书记/管理员 PIN）", "training mode on/off (on needs a secretary's PIN)"),
+                           footer: true, short: LocalizedText("培训", "training")),
+                KeyBinding(keys: [.char("q"), .ctrl("c")], action: .quit, help: LocalizedText("离开兑换窗口（需书记/管理员 PIN）", "leave the kiosk (needs a secretary's PIN)"),
+                           footer: true, short: LocalizedText("离开", "leave")),
+                KeyBinding(keys: [.ctrl("l")], action: .redraw, help: LocalizedText("刷新", "refresh")),
+            ]
+        }
+        table += [
             KeyBinding(keys: [.char("q")], action: .quit, help: LocalizedText("退出", "quit"), footer: true),
             KeyBinding(keys: [.ctrl("l")], action: .redraw, help: LocalizedText("刷新", "refresh")),
         ]
@@ -33,4 +47,10 @@ enum GlobalKeys {
         HelpLine(keys: "Esc", text: LocalizedText("关闭窗口 / 返回", "close / back"), footer: false),
         HelpLine(keys: "Ctrl-C", text: LocalizedText("立即退出（有未保存编辑时先询问）", "quit now (asks first if an edit is open)"), footer: false),
     ]
+
+    static func kioskModalHelp(idleSeconds: Int) -> [HelpLine] { [
+        HelpLine(keys: "Esc", text: LocalizedText("关闭窗口 / 返回", "close / back"), footer: false),
+        HelpLine(keys: "Ctrl-Z Ctrl-\\", text: LocalizedText("在兑换窗口不起作用（不能挂起或退出）", "do nothing at the kiosk (no suspend, no quit)"), footer: false),
+        HelpLine(keys: "", text: LocalizedText("无操作 \(idleSeconds) 秒后自动清空查找和兑换篮", "after \(idleSeconds) s without a key the lookup and basket clear"), footer: false),
+    ] }
 }

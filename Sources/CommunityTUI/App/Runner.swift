@@ -18,6 +18,7 @@ final class Runner {
         terminal.draw(app.render())
         while !app.quitRequested {
             guard let key = terminal.readKey(timeoutMs: 1000) else {
+                if app.tick() { terminal.draw(app.render()) }
                 if app.phase == .main, let version = try? app.ctx.db.dataVersion(), version != seenVersion {
                     seenVersion = version
                     app.reloadCurrent()

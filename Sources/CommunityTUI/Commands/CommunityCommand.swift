@@ -12,13 +12,15 @@ struct CommunityCommand: ParsableCommand {
         setup (community name, street, district, first operator).
         """,
         subcommands: [InitCommand.self, SeedDemoCommand.self, ImportCommand.self, ExportCommand.self,
-                      StatsCommand.self, CheckCommand.self, BackupCommand.self, GenerateCommand.self, BenchCommand.self]
+                      StatsCommand.self, CheckCommand.self, BackupCommand.self, GenerateCommand.self, BenchCommand.self,
+                      KioskCommand.self]
     )
 
     @OptionGroup var global: GlobalOptions
 
-    @Flag(name: .long, help: "Open the demo database (朝东社区), signed in as the demo secretary.")
-    var demo = false
+    /// Shared with `kiosk` as an option group: a plain flag of the same name here would take `kiosk --demo` from it.
+    @OptionGroup var demoOption: DemoOption
+    var demo: Bool { demoOption.demo }
 
     func run() throws {
         global.applyLanguage()

@@ -7,7 +7,14 @@ final class NcursesTerminal: Terminal {
     private var colors = false
     private var closed = false
 
-    init() {
+    /// `kiosk`: interrupt, quit and suspend signals are ignored (set before `initscr`, so ncurses installs no
+    /// SIGTSTP handler of its own); raw mode already delivers Ctrl-C, Ctrl-\ and Ctrl-Z as keys.
+    init(kiosk: Bool = false) {
+        if kiosk {
+            signal(SIGINT, SIG_IGN)
+            signal(SIGQUIT, SIG_IGN)
+            signal(SIGTSTP, SIG_IGN)
+        }
         cn_setlocale_utf8()
         cn_set_escdelay(25)
         initscr()
