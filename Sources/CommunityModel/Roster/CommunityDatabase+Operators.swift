@@ -34,6 +34,7 @@ extension CommunityDatabase {
             try op.insert(db)
             let actor = Actor(operatorId: op.id!, name: op.name, role: op.role)
             try AuditEntry.record(db, by: actor, action: "community.setup", target: "community", detail: p.fullName)
+            _ = try Self.loadCatalog(db, Catalog.active, by: actor)
             return actor
         }
     }

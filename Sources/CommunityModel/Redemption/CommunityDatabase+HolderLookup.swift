@@ -1,0 +1,18 @@
+import Foundation
+import GRDB
+
+/// Finding the holder at the desk (issue 8 item 2).
+extension CommunityDatabase {
+    /// Finds points holders by name, pinyin initials ("lc" for 李成) or full pinyin, the last 4+ digits of the
+    /// phone, member code (any case) or organisation name. Results are ordered by how well they match, then
+    /// name; pass the last result's `cursor` as `after` for the next page.
+    /// - Throws: `RedemptionError` never; an empty or too short query returns no rows.
+    public func findHolders(_ query: String, limit: Int = 20, after: HolderMatch.Cursor? = nil) throws -> [HolderMatch] {
+        throw RedemptionError.notYet("findHolders")
+    }
+
+    /// One holder's desk card (name, masked phone, unit, active, balance), or nil when not on the roster.
+    public func holderMatch(_ holder: PointsHolder) throws -> HolderMatch? {
+        throw RedemptionError.notYet("holderMatch")
+    }
+}

@@ -1,0 +1,25 @@
+import Foundation
+import GRDB
+
+/// The redemption desk's part of seeding, generation, check and stats (issue 8).
+public enum RedemptionModule: ModuleHooks {
+    public static func seedDemo(_ db: Database, context: inout SeedContext) throws {
+        _ = try CommunityDatabase.loadCatalog(db, Catalog.active, by: context.actor)
+        try HolderLookupIndex.refreshStale(db)
+    }
+
+    public static func generate(_ pool: DatabasePool, scale: GenerateScale, context: inout SeedContext, progress: ProgressHandler?) throws {
+        try pool.write { db in
+            _ = try CommunityDatabase.loadCatalog(db, Catalog.active, by: context.actor)
+            try HolderLookupIndex.refreshStale(db)
+        }
+    }
+
+    public static func check(_ db: Database) throws -> [IntegrityProblem] {
+        []
+    }
+
+    public static func stats(_ db: Database, today: String) throws -> [StatsSection] {
+        []
+    }
+}
