@@ -43,18 +43,15 @@ enum KioskForms {
     /// The store's `authorizeSupervisor` (a sign-in: wrong PINs count towards the lock) as a field error.
     /// - Throws: `FieldError` on the PIN (wrong, locked) or the name (not a 书记/管理员).
     static func checkSupervisor(name: String, pin: String, _ ctx: AppContext) throws -> Actor {
-        let actor: Actor
         do {
-            actor = try ctx.pinDB.login(name: name, pin: pin)
+            return try ctx.pinDB.authorizeSupervisor(name: name, pin: pin)
         } catch let error as LoginError {
             throw FieldError(field: "pin", message: error.message)
-        }
-        guard actor.role == .secretary else {
+        } catch RedemptionError.supervisorRequired {
             throw FieldError(field: "operator", message: LocalizedText(
                 "“\(name)”不是书记/管理员；这一步需要书记/管理员的 PIN。",
                 "“\(name)” is not a secretary/admin; this needs a secretary's PIN."))
         }
-        return actor
     }
 
     static let leaveTitle = LocalizedText("离开兑换窗口", "Leave the kiosk")
