@@ -61,39 +61,97 @@ extension CommunityDatabase {
     /// - Throws: `RedemptionError.secretaryRequired`, `.duplicateItem`, `.badPrice`.
     @discardableResult
     public func addCatalogItem(_ item: Catalog.Item, by actor: Actor) throws -> RedemptionItem {
-        throw RedemptionError.notYet("addCatalogItem")
+        guard actor.role == .secretary else { throw RedemptionError.secretaryRequired }
+        guard item.points > 0 else { throw RedemptionError.badPrice(item.points) }
+        guard item.stock >= 0 else { throw RedemptionError.badStockQuantity(item.stock) }
+        return try pool.write { db in
+            let taken = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM redemption_item WHERE key = ? OR code_prefix = ?",
+                                         arguments: [item.key, item.codePrefix]) ?? 0
+            guard taken == 0 else { throw RedemptionError.duplicateItem(item.key) }
+            guard try Self.loadCatalog(db, Catalog(items: [item]), by: actor) == 1,
+                  let row = try RedemptionItem.filter(RedemptionItem.Columns.key == item.key).fetchOne(db) else {
+                throw RedemptionError.duplicateItem(item.key)
+            }
+            return row
+        }
     }
 
     /// Changes an item's price (书记 only), audited with old and new price. Receipts already made keep their price.
     /// - Throws: `RedemptionError.secretaryRequired`, `.unknownItem`, `.badPrice`.
     @discardableResult
     public func changePrice(itemKey: String, points: Int, by actor: Actor) throws -> RedemptionItem {
-        throw RedemptionError.notYet("changePrice")
+        guard actor.role == .secretary else { throw RedemptionError.secretaryRequired }
+        guard points > 0 else { throw RedemptionError.badPrice(points) }
+        return try pool.write { db in
+            var item = try Self.item(db, itemKey)
+            let old = item.points
+            item.points = points
+            try item.update(db)
+            try AuditEntry.record(db, by: actor, action: "catalog.price", target: "redemption_item:\(item.id ?? 0)",
+                                  detail: "\(item.key) \(old) → \(points)")
+            return item
+        }
     }
 
     /// Retires an item (书记 only): no longer offered, kept for old receipts and the stock ledger.
     /// - Throws: `RedemptionError.secretaryRequired`, `.unknownItem`.
     @discardableResult
     public func retireItem(key: String, by actor: Actor) throws -> RedemptionItem {
-        throw RedemptionError.notYet("retireItem")
+        guard actor.role == .secretary else { throw RedemptionError.secretaryRequired }
+        return try pool.write { db in
+            var item = try Self.item(db, key)
+            item.active = false
+            try item.update(db)
+            try AuditEntry.record(db, by: actor, action: "catalog.retire", target: "redemption_item:\(item.id ?? 0)", detail: item.key)
+            return item
+        }
     }
 
     /// Puts goods on the shelf: a purchase or a donation (`source`, e.g. a 驻区单位), with a note.
     /// - Throws: `RedemptionError.unknownItem`, `.badStockQuantity` (quantity must be > 0).
     @discardableResult
     public func restock(itemKey: String, quantity: Int, source: String, note: String = "", by actor: Actor?) throws -> StockMove {
-        throw RedemptionError.notYet("restock")
+        guard quantity > 0 else { throw RedemptionError.badStockQuantity(quantity) }
+        return try pool.write { db in
+            let item = try Self.item(db, itemKey)
+            let move = try Self.insertStockMove(db, itemId: item.id ?? 0, kind: .restock, quantity: quantity,
+                                                source: source.trimmingCharacters(in: .whitespaces), note: note, redemptionId: nil, by: actor)
+            try AuditEntry.record(db, by: actor, action: "stock.restock", target: "redemption_item:\(item.id ?? 0)",
+                                  detail: "\(item.key) +\(quantity) → \(move.stockAfter) \(source) \(note)")
+            return move
+        }
     }
 
     /// Records a stocktake: `counted` units on the shelf; the difference from the book is a stock move with `reason`.
     /// - Throws: `RedemptionError.unknownItem`, `.badStockQuantity` (counted < 0), `.reasonRequired`.
     @discardableResult
     public func recordStocktake(itemKey: String, counted: Int, reason: String, by actor: Actor?) throws -> StockMove {
-        throw RedemptionError.notYet("recordStocktake")
+        guard counted >= 0 else { throw RedemptionError.badStockQuantity(counted) }
+        let why = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !why.isEmpty else { throw RedemptionError.reasonRequired }
+        return try pool.write { db in
+            let item = try Self.item(db, itemKey)
+            let move = try Self.insertStockMove(db, itemId: item.id ?? 0, kind: .stocktake, quantity: counted - item.stock,
+                                                source: "盘点", note: why, redemptionId: nil, by: actor)
+            try AuditEntry.record(db, by: actor, action: "stock.stocktake", target: "redemption_item:\(item.id ?? 0)",
+                                  detail: "\(item.key) 账 \(item.stock) 实 \(counted)：\(why)")
+            return move
+        }
     }
 
     /// One page of an item's stock moves, newest first.
     public func stockMoves(itemKey: String, _ request: PageRequest) throws -> [StockMove] {
-        throw RedemptionError.notYet("stockMoves")
+        try pool.read { db in
+            let item = try Self.item(db, itemKey)
+            return try KeysetQuery(select: "SELECT * FROM stock_move", sortExpression: "''", idExpression: "id",
+                                   conditions: ["item_id = ?"], arguments: [item.id ?? 0], descending: true).fetch(db, request)
+        }
+    }
+
+    static func item(_ db: Database, _ key: String) throws -> RedemptionItem {
+        guard let item = try RedemptionItem.filter(RedemptionItem.Columns.key == key).fetchOne(db) else {
+            throw RedemptionError.unknownItem(key)
+        }
+        return item
     }
 }

@@ -8,11 +8,15 @@ extension CommunityDatabase {
     /// name; pass the last result's `cursor` as `after` for the next page.
     /// - Throws: `RedemptionError` never; an empty or too short query returns no rows.
     public func findHolders(_ query: String, limit: Int = 20, after: HolderMatch.Cursor? = nil) throws -> [HolderMatch] {
-        throw RedemptionError.notYet("findHolders")
+        // New or renamed members get their pinyin first (a roster write marks them; usually nothing to do).
+        if try pool.read({ db in try HolderLookupIndex.hasStale(db) }) {
+            try pool.write { db in try HolderLookupIndex.refreshStale(db) }
+        }
+        return try pool.read { db in try HolderQueries.find(db, query: query, limit: limit, after: after) }
     }
 
     /// One holder's desk card (name, masked phone, unit, active, balance), or nil when not on the roster.
     public func holderMatch(_ holder: PointsHolder) throws -> HolderMatch? {
-        throw RedemptionError.notYet("holderMatch")
+        try pool.read { db in try HolderQueries.match(db, holder) }
     }
 }

@@ -44,7 +44,30 @@ public enum ReceiptWriter {
     @discardableResult
     public static func write(_ text: String, receipt: String, to folder: URL, encoding: ReceiptEncoding = .utf8,
                              reprint: Bool = false) throws -> URL {
-        throw RedemptionError.notYet("ReceiptWriter.write")
+        let fm = FileManager.default
+        do {
+            try fm.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            var url = folder.appendingPathComponent("\(receipt).txt")
+            if reprint {
+                var n = 1
+                repeat {
+                    url = folder.appendingPathComponent("\(receipt)-重印-\(n).txt")
+                    n += 1
+                } while fm.fileExists(atPath: url.path)
+            }
+            // Created owner-only before any byte is written: receipts carry (masked) personal data.
+            guard fm.createFile(atPath: url.path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+                throw ReceiptFileError.cannotWrite(url.path)
+            }
+            let handle = try FileHandle(forWritingTo: url)
+            defer { try? handle.close() }
+            try handle.write(contentsOf: encoding.encode(text))
+            return url
+        } catch let error as ReceiptFileError {
+            throw error
+        } catch {
+            throw ReceiptFileError.cannotWrite(folder.path)
+        }
     }
 
     /// The ESC/POS bytes for `text`: initialise, GB18030 text, feed, cut.
@@ -60,6 +83,29 @@ public enum ReceiptWriter {
     /// Sends the ESC/POS bytes to a printer device file (e.g. /dev/usb/lp0).
     /// - Throws: a message naming the device when it cannot be opened or written.
     public static func print(_ text: String, toPrinter path: String) throws {
-        throw RedemptionError.notYet("ReceiptWriter.print")
+        guard let handle = FileHandle(forWritingAtPath: path) else { throw ReceiptFileError.cannotPrint(path) }
+        defer { try? handle.close() }
+        do {
+            try handle.write(contentsOf: escPos(text))
+        } catch {
+            throw ReceiptFileError.cannotPrint(path)
+        }
+    }
+}
+
+/// A receipt file or printer that could not be written.
+public enum ReceiptFileError: UserFacingError, Equatable {
+    case cannotWrite(String)
+    case cannotPrint(String)
+
+    public var message: LocalizedText {
+        switch self {
+        case .cannotWrite(let path):
+            return LocalizedText("无法写入凭条文件 \(path)：请检查文件夹是否存在且可写（或用 --receipts 指定）。",
+                                 "Cannot write the receipt file \(path): check the folder exists and is writable (or give --receipts).")
+        case .cannotPrint(let path):
+            return LocalizedText("无法打开打印机 \(path)：请检查打印机是否连接、设备路径是否正确。",
+                                 "Cannot open the printer \(path): check it is connected and the device path is right.")
+        }
     }
 }

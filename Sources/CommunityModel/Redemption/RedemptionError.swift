@@ -25,6 +25,8 @@ public enum RedemptionError: UserFacingError, Equatable {
     case badStockQuantity(Int)
     case duplicateItem(String)
     case catalogNotLoaded
+    case requestIdMissing
+    case dayClosedForRedemption(day: String)
     /// A feature of the API that this build does not do yet.
     case notYet(String)
 
@@ -82,6 +84,11 @@ public enum RedemptionError: UserFacingError, Equatable {
                                  "The quantity \(n) is wrong: a restock must be above 0 and a count cannot be below 0.")
         case .duplicateItem(let key):
             return LocalizedText("兑换目录中已有 “\(key)”（或券码前缀重复）。", "The catalog already has \"\(key)\" (or its code prefix is taken).")
+        case .requestIdMissing:
+            return LocalizedText("缺少请求号：每次兑换需要一个请求号（--request-id），重试时用同一个。",
+                                 "A request id is needed (--request-id): one per redemption, the same one when retrying.")
+        case .dayClosedForRedemption(let day):
+            return LocalizedText("\(day) 已日结，今天不能再兑换。", "\(day) is closed; no more redemptions today.")
         case .catalogNotLoaded:
             return LocalizedText("兑换目录尚未载入。", "The redemption catalog has not been loaded.")
         case .notYet(let what):
