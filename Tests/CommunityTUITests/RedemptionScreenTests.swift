@@ -16,13 +16,16 @@ final class RedemptionScreenTests: XCTestCase {
             let holder = try XCTUnwrap(f.db.findClaimant(code)).holder
             try f.db.adjustPoints(holder, amount: amount, reason: "测试发放", by: f.secretary)
         }
+        // The store dates a receipt by the clock (or COMMUNITY_TODAY), so the screen's day must be the same.
+        var ctx = f.app.ctx
+        ctx.today = Self.today
         if kiosk {
             try f.db.addOperator(name: "窗口小李", role: .kiosk, pin: "1357", by: f.secretary)
-            var ctx = f.app.ctx
             ctx.actor = try f.db.login(name: "窗口小李", pin: "1357")
             ctx.kiosk = true
             f.app = App(ctx: ctx, width: 80, height: 24)
         } else {
+            f.app = App(ctx: ctx, width: 80, height: 24)
             f.press(.char("4"))
         }
         return f
@@ -32,16 +35,16 @@ final class RedemptionScreenTests: XCTestCase {
     /// these screen tests say so and skip rather than fail for a reason that is not the screen's.
     static func skipUntilTheModelIsThere(_ f: TUIFixture) throws {
         do {
-            _ = try f.db.redemptionFigures(today: "2026-11-30")
+            _ = try f.db.redemptionFigures(today: Self.today)
             _ = try f.db.findHolders("张建", limit: 1)
             let holder = try XCTUnwrap(f.db.findClaimant("D0001")).holder
-            _ = try f.db.periodUsage(of: holder, today: "2026-11-30")
-            _ = try f.db.quote(holder: holder, basket: [BasketLine(itemKey: "towel")], today: "2026-11-30")
-            _ = try f.db.redemptions(on: "2026-11-30", .first(1))
-            _ = try f.db.dayReport("2026-11-30")
+            _ = try f.db.periodUsage(of: holder, today: Self.today)
+            _ = try f.db.quote(holder: holder, basket: [BasketLine(itemKey: "towel")], today: Self.today)
+            _ = try f.db.redemptions(on: Self.today, .first(1))
+            _ = try f.db.dayReport(Self.today)
             // An unknown receipt: refused by a real void, "not yet" by a stub.
             do {
-                try f.db.voidRedemption(receipt: "DH00000000-0000", reason: "probe", clerk: nil, supervisor: f.secretary, today: "2026-11-30")
+                try f.db.voidRedemption(receipt: "DH00000000-0000", reason: "probe", clerk: nil, supervisor: f.secretary, today: Self.today)
             } catch RedemptionError.notYet(let what) {
                 throw RedemptionError.notYet(what)
             } catch {}
@@ -49,6 +52,23 @@ final class RedemptionScreenTests: XCTestCase {
             f.remove()
             throw XCTSkip("the redemption model is not there yet (\(what))")
         }
+    }
+
+    static let today = Day.today()
+
+    /// The text between two display columns of a row (the left pane of a split screen).
+    static func columns(_ row: String, _ from: Int, _ to: Int) -> String {
+        var out = "", col = 0
+        for c in row {
+            let w = DisplayWidth.of(c)
+            if col >= from && col + w <= to { out.append(c) }
+            col += w
+        }
+        return out
+    }
+    /// The first receipt number of the day in a series, e.g. DH20261130-0001.
+    static func receipt(_ series: String = "DH", _ n: Int = 1) -> String {
+        series + today.replacingOccurrences(of: "-", with: "") + String(format: "-%04d", n)
     }
 
     func balance(_ f: TUIFixture, _ code: String) throws -> Int {
@@ -71,23 +91,20 @@ final class RedemptionScreenTests: XCTestCase {
         XCTAssertTrue(lines.allSatisfy { DisplayWidth.of($0) <= 80 }, f.text)
         XCTAssertTrue(f.text.contains("积分余额 500"), f.text)
         XCTAssertTrue(f.text.contains("张建华（D0001）"), f.text)
-        // Catalog rows: the price and stock columns start at the same display column whatever the name's width.
+        // Catalog rows: price and stock end at the same display column whatever the name's width.
         let rows = ["大米 5kg", "食用油 5L", "脸盆", "毛巾", "洗车券"].compactMap { name in lines.first { $0.hasPrefix(name) } }
         XCTAssertEqual(rows.count, 5, f.text)
-        let priceEnds = rows.map { row -> Int in
-            let head = String(row.prefix(while: { _ in true }))
-            return DisplayWidth.of(String(head.prefix(40)))
-        }
-        XCTAssertEqual(Set(priceEnds).count, 1, rows.joined(separator: "\n"))
-        for (name, price) in [("大米 5kg", "200"), ("毛巾", "50")] {
+        for (name, price, stock) in [("大米 5kg", "200", "40"), ("食用油 5L", "300", "30"), ("脸盆", "80", "60"), ("毛巾", "50", "100")] {
             let row = try XCTUnwrap(lines.first { $0.hasPrefix(name) })
-            let column = try XCTUnwrap(displayColumn(of: " \(price) ", in: row))
-            XCTAssertEqual(column + 1 + DisplayWidth.of(price), try XCTUnwrap(displayColumn(of: " \(price) ", in: try XCTUnwrap(lines.first { $0.hasPrefix("大米") })).map { $0 + 4 }),
-                           "\(name) price column: \(row)")
+            XCTAssertEqual(try XCTUnwrap(displayColumn(of: " \(price) ", in: row)) + DisplayWidth.of(price), 22, "\(name) price: \(row)")
+            XCTAssertEqual(try XCTUnwrap(displayColumn(of: " \(stock) ", in: row)) + DisplayWidth.of(stock), 28, "\(name) stock: \(row)")
         }
-        // What each item would take: 500 points buy 2 bags of rice, 10 towels.
-        let rice = try XCTUnwrap(lines.first { $0.hasPrefix("大米 5kg") })
-        XCTAssertTrue(rice.contains(" 2"), rice)
+        // What each item would take: 500 points buy 1 bag of rice (its limit is 1 a month) and 10 towels.
+        let cans = Dictionary(uniqueKeysWithValues: ["大米 5kg", "毛巾"].map { name in
+            (name, lines.first { $0.hasPrefix(name) }.map { Self.columns($0, 0, 46).split(separator: " ").last.map(String.init) ?? "" } ?? "")
+        })
+        XCTAssertEqual(cans["大米 5kg"], "1", f.text)
+        XCTAssertEqual(cans["毛巾"], "10", f.text)
         XCTAssertTrue(f.text.contains("今日 0 单"), f.text)
     }
 
@@ -106,11 +123,11 @@ final class RedemptionScreenTests: XCTestCase {
         XCTAssertTrue(f.text.contains("确认兑换"), f.text)
         XCTAssertTrue(f.text.contains("合计 250 分；现有 500 分，兑后余额 250 分。"), f.text)
         f.press(.char("y"))
-        XCTAssertTrue(f.text.contains("已兑换 DH20261130-0001"), f.text)
+        XCTAssertTrue(f.text.contains("已兑换 \(Self.receipt())"), f.text)
         XCTAssertEqual(try balance(f, "D0001"), 250)
         XCTAssertTrue(f.text.contains("积分余额 250"), f.text)
         XCTAssertTrue(f.text.contains("凭条（r 重印，n 下一位）"), f.text)
-        let file = f.directory.appendingPathComponent("receipts/DH20261130-0001.txt")
+        let file = f.directory.appendingPathComponent("receipts/\(Self.receipt()).txt")
         XCTAssertTrue(FileManager.default.fileExists(atPath: file.path), "receipt file at \(file.path)")
         XCTAssertTrue(f.text.contains("今日 1 单 · 250 分"), f.text)
         // The basket is empty again: a second c has nothing to confirm, so nothing is taken twice.
@@ -134,20 +151,20 @@ final class RedemptionScreenTests: XCTestCase {
         defer { f.remove() }
         lookUpAndChoose(&f, "D0001")
         f.press(.char("+"), .char("c"), .char("y"), .char("n"), .char("t"))
-        XCTAssertTrue(f.text.contains("今日兑换单 2026-11-30"), f.text)
-        let row = try XCTUnwrap(f.lines.first { $0.contains("DH20261130-0001") }, f.text)
+        XCTAssertTrue(f.text.contains("今日兑换单 \(Self.today)"), f.text)
+        let row = try XCTUnwrap(f.lines.first { $0.contains("\(Self.receipt())") }, f.text)
         XCTAssertTrue(row.contains("张建华") && row.contains("有效"), row)
         f.press(.char("r"))
-        XCTAssertTrue(f.text.contains("重印 DH20261130-0001"), f.text)
+        XCTAssertTrue(f.text.contains("重印 \(Self.receipt())"), f.text)
         f.press(.escape, .char("v"))
         // A secretary at the desk approves her own void: only the reason is asked.
-        XCTAssertTrue(f.text.contains("作废 DH20261130-0001（200 分）"), f.text)
+        XCTAssertTrue(f.text.contains("作废 \(Self.receipt())（200 分）"), f.text)
         XCTAssertFalse(f.text.contains("需书记/管理员 PIN"), f.text)
         f.type("选错物品")
         f.press(.enter)
-        XCTAssertTrue(f.text.contains("已作废 DH20261130-0001"), f.text)
+        XCTAssertTrue(f.text.contains("已作废 \(Self.receipt())"), f.text)
         XCTAssertEqual(try balance(f, "D0001"), 500)
-        XCTAssertTrue(try XCTUnwrap(f.lines.first { $0.contains("DH20261130-0001") }).contains("已作废"), f.text)
+        XCTAssertTrue(try XCTUnwrap(f.lines.first { $0.contains("\(Self.receipt())") }).contains("已作废"), f.text)
     }
 
     func testKioskLookupNeedsTwoCharactersOrAPhoneTailAndMasksPhones() throws {
@@ -171,7 +188,7 @@ final class RedemptionScreenTests: XCTestCase {
         defer { f.remove() }
         lookUpAndChoose(&f, "5678")
         f.press(.char("+"), .char("c"), .char("y"), .char("n"), .char("t"), .char("v"))
-        XCTAssertTrue(f.text.contains("作废 DH20261130-0001（200 分） · 需书记/管理员 PIN"), f.text)
+        XCTAssertTrue(f.text.contains("作废 \(Self.receipt())（200 分） · 需书记/管理员 PIN"), f.text)
         f.type("选错物品")
         f.press(.enter)
         f.type("0000")
@@ -181,10 +198,10 @@ final class RedemptionScreenTests: XCTestCase {
         f.press(.ctrl("u"))
         f.type("2468")
         f.press(.enter)
-        XCTAssertTrue(f.text.contains("已作废 DH20261130-0001"), f.text)
+        XCTAssertTrue(f.text.contains("已作废 \(Self.receipt())"), f.text)
         XCTAssertTrue(f.text.contains("批准：王书记"), f.text)
         XCTAssertEqual(try balance(f, "D0001"), 500)
-        let voided = try XCTUnwrap(f.db.redemption(receipt: "DH20261130-0001")).redemption
+        let voided = try XCTUnwrap(f.db.redemption(receipt: "\(Self.receipt())")).redemption
         XCTAssertEqual(voided.voidClerk, "窗口小李")
         XCTAssertEqual(voided.voidSupervisor, "王书记")
         // The kiosk shows names masked in the list of the day.
@@ -232,13 +249,13 @@ final class RedemptionScreenTests: XCTestCase {
         f.press(.char("+"), .char("c"))
         XCTAssertTrue(f.text.contains("培训模式：只记入临时副本"), f.text)
         f.press(.char("y"))
-        XCTAssertTrue(f.text.contains("已兑换 PX20261130-0001"), f.text)
+        XCTAssertTrue(f.text.contains("已兑换 \(Self.receipt("PX"))"), f.text)
         XCTAssertTrue(f.app.render().lines[0].contains("培训模式"))
         XCTAssertEqual(try balance(f, "D0001"), 500, "the real file is untouched")
-        XCTAssertNil(try f.db.redemption(receipt: "PX20261130-0001"))
+        XCTAssertNil(try f.db.redemption(receipt: "\(Self.receipt("PX"))"))
         f.press(.ctrl("t"), .char("y"))
         XCTAssertFalse(f.app.ctx.training)
-        XCTAssertFalse(f.text.contains("PX20261130"), f.text)
+        XCTAssertFalse(f.text.contains(Self.receipt("PX")), f.text)
     }
 
     func testEnglishScreenShowsNoChineseButData() throws {

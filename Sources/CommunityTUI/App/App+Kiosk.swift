@@ -91,7 +91,7 @@ extension App {
     mutating func tick(now: Date = Date()) -> Bool {
         guard ctx.kiosk, phase == .main, kioskState.isIdle(at: now) else { return false }
         kioskState.lastActivity = now
-        let wasEmpty = modals.isEmpty && filterPrompt == nil && status == nil && screens[.points].map(\.showsNothingToClear) ?? true
+        let wasEmpty = modals.isEmpty && filterPrompt == nil && screens[.points].map(\.showsNothingToClear) ?? true
         if wasEmpty { return false }
         modals.removeAll()
         filterPrompt = nil

@@ -40,27 +40,30 @@ enum RedemptionForms {
 
     static func void(_ row: Redemption, _ ctx: AppContext) -> FormState {
         let pin = needsSupervisorPin(ctx)
-        var fields = [FormField(id: "reason", label: LocalizedText("作废原因", "Reason"), required: true,
-                                placeholder: LocalizedText("例如 选错物品", "e.g. wrong item"))]
+        let reason = FormField(id: "reason", label: LocalizedText("作废原因", "Reason"), required: true,
+                               placeholder: LocalizedText("例如 选错物品", "e.g. wrong item"))
+        var fields = [reason]
         if pin {
+            // The supervisor (first operator preselected) above, then reason and PIN: reason Enter PIN Enter.
             let names = (try? ctx.pinDB.operatorNames()) ?? []
-            fields += [
-                FormField(id: "operator", label: LocalizedText("书记/管理员", "Supervisor"), kind: .choice(names), required: true),
-                FormField(id: "pin", label: LocalizedText("PIN 码", "PIN"), kind: .secret, required: true),
-            ]
+            fields = [FormField(id: "operator", label: LocalizedText("书记/管理员", "Supervisor"), kind: .choice(names), required: true),
+                      reason,
+                      FormField(id: "pin", label: LocalizedText("PIN 码", "PIN"), kind: .secret, required: true)]
         }
         let number = row.receipt, today = ctx.today
-        return FormState(title: LocalizedText("作废 \(number)（\(row.points) 分）", "Void \(number) (\(row.points) pts)")
+        var form = FormState(title: LocalizedText("作废 \(number)（\(row.points) 分）", "Void \(number) (\(row.points) pts)")
                          + (pin ? LocalizedText(" · 需书记/管理员 PIN", " · secretary's PIN") : LocalizedText("", "")),
                          fields: fields) { values, ctx in
             let supervisor = pin ? try KioskForms.checkSupervisor(name: values["operator"], pin: values["pin"], ctx) : ctx.signedIn
             let reason = values["reason"]
             return [.write(StoreAction { db, clerk in
                 let done = try db.voidRedemption(receipt: number, reason: reason, clerk: clerk, supervisor: supervisor, today: today)
-                return LocalizedText("已作废 \(number)：退回 \(done.points) 分，物品退回库存（批准：\(supervisor.name)）。",
-                                     "Voided \(number): \(done.points) points back, items back in stock (approved by \(supervisor.name)).")
+                return LocalizedText("已作废 \(number)（批准：\(supervisor.name)），退回 \(done.points) 分和物品。",
+                                     "Voided \(number) (approved by \(supervisor.name)): \(done.points) points and the items back.")
             })]
         }
+        form.focus = pin ? 1 : 0
+        return form
     }
 
     /// X (the day so far) or Z (close the day). At the kiosk both need a supervisor's PIN; Z always asks first.

@@ -37,9 +37,9 @@ extension RedemptionScreen {
         TableColumn(LocalizedText("物品", "Item"), width: 0),
         TableColumn(LocalizedText("单价", "Price"), width: 5, align: .right),
         TableColumn(LocalizedText("库存", "Stock"), width: 5, align: .right),
-        TableColumn(LocalizedText("限兑", "Limit"), width: 7),
+        TableColumn(LocalizedText("限兑", "Limit"), width: 8),
         TableColumn(LocalizedText("可兑", "Can"), width: 4, align: .right),
-        TableColumn(LocalizedText("篮", "Bsk"), width: 3, align: .right),
+        TableColumn(LocalizedText("篮", "In"), width: 2, align: .right),
     ]
 
     private func renderDesk(into buffer: inout ScreenBuffer, area: Rect, ctx: AppContext) {
@@ -95,7 +95,7 @@ extension RedemptionScreen {
         case .year: per = LocalizedText("年", "yr").text()
         }
         let used = usage.first { $0.item.key == item.key }?.redeemed
-        return "\(limit.count)/\(per)" + (used.map { LocalizedText(" 已\($0)", " \($0)✓").text() } ?? "")
+        return "\(limit.count)/\(per)" + (used.flatMap { $0 > 0 ? LocalizedText(" 已\($0)", " \($0)✓").text() : nil } ?? "")
     }
 
     /// How many the chosen resident could take now: by balance, stock and limit. Blank before a resident is chosen.
@@ -126,8 +126,9 @@ extension RedemptionScreen {
             lines.append((LocalizedText("本期未兑换限兑物品", "no limited items this period").text(), .muted))
         } else {
             for u in taken {
-                let resets = u.resetsOn.map { LocalizedText("，\($0) 起可再兑", ", again from \($0)").text() } ?? ""
-                lines.append((LocalizedText("本期已兑 \(u.item.name) \(u.redeemed)", "this period \(u.item.nameEn) \(u.redeemed)").text() + resets, .muted))
+                // "12-01" is enough beside this period's count; the year is this one or the next.
+                let resets = u.resetsOn.map { LocalizedText("（\($0.dropFirst(5)) 起）", " (again \($0.dropFirst(5)))").text() } ?? ""
+                lines.append((LocalizedText("本期已兑 \(u.item.name) ×\(u.redeemed)", "taken \(u.item.nameEn) ×\(u.redeemed)").text() + resets, .muted))
             }
         }
         var row = y + 1
