@@ -52,7 +52,7 @@ final class RankingScreenTests: XCTestCase {
         XCTAssertEqual(Set(pointColumns).count, 1, rows.joined(separator: "\n"))
         XCTAssertTrue(f.lines.allSatisfy { DisplayWidth.of($0) <= 80 })
         f.press(.char("?"))
-        XCTAssertTrue(f.text.contains("兑换和手工调整不计入") || f.text.contains("服务日期在本期"), f.text)
+        XCTAssertTrue(f.text.contains("服务日期在本期、审核通过的服务入账") && f.text.contains("兑换和手工调整不计入"), f.text)
     }
 
     func testGenerateConfirmsWithCountsThenTheOutboxMarksSent() throws {

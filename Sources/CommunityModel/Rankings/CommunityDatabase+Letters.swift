@@ -15,7 +15,7 @@ extension CommunityDatabase {
         return try pool.write { db in
             let ranking = try Self.ranking(db, period, settings: settings)
             let profile = try CommunityProfile.fetchOne(db)
-            let generatedAt = Day.timestamp()
+            let generatedAt = VolunteerClock.timestamp()
             var result = LetterGeneration(period: period, thanksMade: 0, remindersMade: 0, thanksExisting: 0, remindersExisting: 0)
             let insert = try db.cachedStatement(sql: """
                 INSERT OR IGNORE INTO letter (period, kind, holder_kind, holder_id, recipient, recipient_code, rank, points, services,
@@ -96,7 +96,7 @@ extension CommunityDatabase {
                 letter.state = .sent
                 letter.channel = channel
                 letter.sentOn = day
-                letter.changedAt = Day.timestamp()
+                letter.changedAt = VolunteerClock.timestamp()
                 letter.changedBy = actor.name
                 try letter.update(db)
                 try AuditEntry.record(db, by: actor, action: "letter.send", target: "letter:\(id)",
@@ -117,7 +117,7 @@ extension CommunityDatabase {
             guard letter.state == .pending else { throw RankingsError.wrongLetterState(recipient: letter.recipientDisplay, state: letter.state) }
             letter.state = .withdrawn
             letter.withdrawnReason = reason
-            letter.changedAt = Day.timestamp()
+            letter.changedAt = VolunteerClock.timestamp()
             letter.changedBy = actor.name
             try letter.update(db)
             try AuditEntry.record(db, by: actor, action: "letter.withdraw", target: "letter:\(id)",
@@ -138,7 +138,7 @@ extension CommunityDatabase {
             if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM reminder_exclusion WHERE holder_kind = ? AND holder_id = ? AND lifted_at IS NULL)",
                                  arguments: [kind, id]) == true { throw RankingsError.alreadyExcluded(name) }
             try db.execute(sql: "INSERT INTO reminder_exclusion (holder_kind, holder_id, reason, excluded_at, excluded_by) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [kind, id, reason, Day.timestamp(), actor.name])
+                           arguments: [kind, id, reason, VolunteerClock.timestamp(), actor.name])
             try AuditEntry.record(db, by: actor, action: "reminder.exclude", target: holder.key, detail: "\(name)：\(reason)")
         }
     }
@@ -149,7 +149,7 @@ extension CommunityDatabase {
             let name = try Self.rankingHolderName(db, holder)
             let (kind, id) = Self.holderColumns(holder)
             try db.execute(sql: "UPDATE reminder_exclusion SET lifted_at = ?, lifted_by = ? WHERE holder_kind = ? AND holder_id = ? AND lifted_at IS NULL",
-                           arguments: [Day.timestamp(), actor.name, kind, id])
+                           arguments: [VolunteerClock.timestamp(), actor.name, kind, id])
             guard db.changesCount > 0 else { throw RankingsError.notExcluded(name) }
             try AuditEntry.record(db, by: actor, action: "reminder.include", target: holder.key, detail: name)
         }

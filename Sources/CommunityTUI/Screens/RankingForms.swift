@@ -24,11 +24,12 @@ enum RankingForms {
         })
     }
 
-    static let channels = LetterChannel.allCases.map(\.rawValue)
+    /// In the interface's language; `LetterChannel(text:)` reads either.
+    static var channels: [String] { LetterChannel.allCases.map { $0.label.text() } }
 
     static func markSent(_ ids: [Int64], _ ctx: AppContext) -> FormState {
         FormState(title: LocalizedText("标记已发送 · \(ids.count) 封", "Mark sent · \(ids.count) letter(s)"), fields: [
-            FormField(id: "channel", label: LocalizedText("发送方式", "Channel"), value: LetterChannel.paper.rawValue, kind: .choice(channels)),
+            FormField(id: "channel", label: LocalizedText("发送方式", "Channel"), value: LetterChannel.paper.label.text(), kind: .choice(channels)),
             FormField(id: "day", label: LocalizedText("发送日期", "Date sent"), value: ctx.today, required: true,
                       validate: { Day.parse($0) == nil ? LocalizedText("请写成 2026-12-01", "Write it as 2026-12-01") : nil }),
         ]) { values, ctx in
@@ -87,7 +88,8 @@ enum RankingForms {
                                        "⚠ Now: rank \(current.rank) · \(current.points) points (changed since; the letter stays as issued)").text())
         }
         lines.append(String(repeating: "─", count: 40))
-        lines += letter.body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // Wrapped to fit the page at 80 columns; the letter itself keeps its paragraphs.
+        lines += TextFit.wrap(letter.body, width: 72)
         return TextPage(title: LocalizedText("\(letter.kind.label.zh) · \(letter.recipientDisplay) · \(letter.period)",
                                              "\(letter.kind.label.en) · \(letter.recipientDisplay) · \(letter.period)"), lines: lines)
     }

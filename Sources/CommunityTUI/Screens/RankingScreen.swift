@@ -50,6 +50,13 @@ struct RankingScreen: Screen {
         "计入排名的积分 = 服务日期在本期、已审核通过的服务入账，减去这些入账的冲正；兑换和手工调整不计入（是“本期挣得”，不是余额）。",
         "Ranked points = credits for approved service dated in the period, less reversals of those credits; redemptions and manual adjustments do not count (earned, not balance).")
 
+    /// The rule as the `?` page shows it, in lines that fit 80 columns.
+    static let ruleLines = [
+        LocalizedText("计分规则：排名看本期挣得的积分，不是余额", "Rule: points earned in the period, not the balance"),
+        LocalizedText("  = 服务日期在本期、审核通过的服务入账", "  = credits for approved service dated in it"),
+        LocalizedText("  − 这些入账的冲正；兑换和手工调整不计入", "  − reversals of those; redemptions, adjustments excluded"),
+    ]
+
     // MARK: Keys
 
     func bindings(_ ctx: AppContext) -> [KeyBinding<Action>] {
@@ -79,9 +86,8 @@ struct RankingScreen: Screen {
                            disabledReason: noEdit ?? noRow),
                 KeyBinding(keys: [.char("e")], action: .exportCSV, help: LocalizedText("导出本期排名为 CSV（Excel/WPS 可打开）", "export this ranking as CSV (opens in Excel/WPS)"),
                            disabledReason: noRow),
-                // No key: the help page's statement of what the figures count.
-                KeyBinding(keys: [], action: .move(.top), help: Self.earnedRule),
-            ]
+            // No keys: the help page's statement of what the figures count.
+            ] + Self.ruleLines.map { KeyBinding(keys: [], action: .move(.top), help: $0) }
         case .outbox:
             let noLetter: LocalizedText? = outbox.current == nil ? LocalizedText("这里没有信函。", "No letters here.") : nil
             table += [
