@@ -44,17 +44,46 @@ public struct IssuedLetter: Sendable, Equatable {
 }
 
 /// A period's whole ranking: every active holder registered by the period's end, zero points included.
+/// The counts are worked out once here, not on every frame (a ranking can hold 5,000 rows).
 public struct Ranking: Sendable, Equatable {
-    public var period: RankingPeriod
-    public var rows: [RankingRow]
+    public let period: RankingPeriod
+    public let rows: [RankingRow]
+    public let thanks: Int
+    public let reminders: Int
+    /// Letters in the outbox for this period, whatever their state.
+    public let issuedCount: Int
+    /// Rows whose current figure differs from the one printed in their letter (a later reversal or approval).
+    public let changedSinceIssued: Int
+    private let positions: [PointsHolder: Int]
+
+    public init(period: RankingPeriod, rows: [RankingRow]) {
+        self.period = period
+        self.rows = rows
+        var thanks = 0, reminders = 0, issued = 0, changed = 0
+        var positions: [PointsHolder: Int] = [:]
+        positions.reserveCapacity(rows.count)
+        for (i, r) in rows.enumerated() {
+            if r.letter == .thanks { thanks += 1 }
+            if r.letter == .reminder { reminders += 1 }
+            if let letter = r.issued {
+                issued += 1
+                if letter.points != r.points { changed += 1 }
+            }
+            positions[r.holder] = i
+        }
+        self.thanks = thanks
+        self.reminders = reminders
+        self.issuedCount = issued
+        self.changedSinceIssued = changed
+        self.positions = positions
+    }
 
     public var audience: RankingAudience { period.audience }
-    public var thanks: Int { rows.filter { $0.letter == .thanks }.count }
-    public var reminders: Int { rows.filter { $0.letter == .reminder }.count }
-    /// Letters in the outbox for this period, whatever their state.
-    public var issuedCount: Int { rows.filter { $0.issued != nil }.count }
-    /// Rows whose current figure differs from the one printed in their letter (a later reversal or approval).
-    public var changedSinceIssued: Int { rows.filter { row in row.issued.map { $0.points != row.points } ?? false }.count }
+
+    /// The holder's row, if they are ranked in this period.
+    public func row(for holder: PointsHolder) -> RankingRow? {
+        positions[holder].map { rows[$0] }
+    }
 
     /// Competition ranks over points already sorted high to low: equal points share a rank, the next rank skips.
     public static func competitionRanks(_ points: [Int]) -> [Int] {

@@ -140,7 +140,7 @@ extension RankingScreen {
             case .sent: detail = "\(l.channel.map { $0.label.text() } ?? "") \(l.sentOn ?? "")"
             case .withdrawn: detail = l.withdrawnReason
             }
-            let current = ranking?.rows.first { $0.holder == l.holder }
+            let current = ranking?.row(for: l.holder)
             let changed = current.map { $0.points != l.points } ?? false
             return [l.kind == .thanks ? LocalizedText("感谢信", "thanks").text() : LocalizedText("提醒函", "remind").text(),
                     l.recipientDisplay, String(l.rank), String(l.points) + (changed ? "⚠" : ""), state, detail]

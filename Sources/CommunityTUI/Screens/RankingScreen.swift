@@ -189,7 +189,7 @@ struct RankingScreen: Screen {
             mode = .entries(row)
         case .outbox:
             guard let letter = outbox.current else { return [] }
-            return [.present(.text(RankingForms.letterPage(letter, current: ranking?.rows.first { $0.holder == letter.holder })))]
+            return [.present(.text(RankingForms.letterPage(letter, current: ranking?.row(for: letter.holder))))]
         case .entries:
             return []
         }
@@ -292,7 +292,7 @@ struct RankingScreen: Screen {
                 ledger = view
             }
             earned = try ctx.db.earnedEntries(of: row.holder, in: period)
-            if let fresh = ranking?.rows.first(where: { $0.holder == row.holder }) { mode = .entries(fresh) }
+            if let fresh = ranking?.row(for: row.holder) { mode = .entries(fresh) }
         }
     }
 
