@@ -76,6 +76,10 @@ final class RankingScreenTests: XCTestCase {
         XCTAssertTrue(f.text.contains("只看“待发送”") && f.text.contains("发件箱 · 2 封"), f.text)
         f.press(.enter)
         XCTAssertTrue(f.text.contains("状态：待发送") && f.text.contains("尊敬的"), f.text)
+        // p writes the period's printable letters beside the database.
+        f.press(.escape, .char("p"), .ctrl("s"))
+        XCTAssertTrue(f.text.contains("已写出 1 个文件"), f.text)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: f.directory.appendingPathComponent("信函_2026-10/2026-10_党员信函.docx").path))
     }
 
     func testPeriodsMoveWithBracketsAndArrowsAndNotIntoTheFuture() throws {

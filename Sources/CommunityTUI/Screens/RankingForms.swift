@@ -70,6 +70,26 @@ enum RankingForms {
         }
     }
 
+    /// `p` in the outbox: the period's printable letters into a folder beside the database.
+    static func exportLetters(_ period: RankingPeriod, _ ctx: AppContext) -> FormState {
+        let folder = URL(fileURLWithPath: ctx.db.path).deletingLastPathComponent().appendingPathComponent("信函_\(period.key)")
+        return FormState(title: LocalizedText("导出信函 · \(period.label.zh)", "Export letters · \(period.label.en)"), fields: [
+            FormField(id: "format", label: LocalizedText("格式", "Format"), value: "docx", kind: .choice(["docx", "txt"])),
+            FormField(id: "dir", label: LocalizedText("文件夹", "Folder"), value: folder.path, required: true),
+        ]) { values, ctx in
+            let dir = URL(fileURLWithPath: (values["dir"] as NSString).expandingTildeInPath)
+            let files: [URL]
+            do {
+                files = try LetterExport.export(ctx.db, period: period, to: dir, format: LetterExport.Format(rawValue: values["format"]) ?? .docx)
+            } catch let error as UserFacingError {
+                throw error
+            } catch {
+                throw FieldError(field: "dir", message: LocalizedText("无法写入 \(dir.path)：请检查文件夹是否可写。", "Cannot write into \(dir.path): check the folder is writable."))
+            }
+            return [.ok(LocalizedText("已写出 \(files.count) 个文件到 \(dir.path)。", "Wrote \(files.count) file(s) to \(dir.path)."))]
+        }
+    }
+
     /// The letter as issued, with where it stands and — when a later change moved the figure — the current one.
     static func letterPage(_ letter: Letter, current: RankingRow?) -> TextPage {
         var lines: [String] = []

@@ -24,6 +24,7 @@ struct RankingScreen: Screen {
         case stateFilter
         case toggleMark, clearMarks
         case markSent, withdraw
+        case exportLetters
         case ledger(TaskScreen.Action)
     }
 
@@ -102,6 +103,8 @@ struct RankingScreen: Screen {
                            footer: true, disabledReason: noEdit ?? noLetter, short: LocalizedText("已发送", "sent")),
                 KeyBinding(keys: [.char("w")], action: .withdraw, help: LocalizedText("撤回信函（需填原因，记录保留）", "withdraw the letter (with a reason; it is kept)"),
                            disabledReason: noEdit ?? noLetter),
+                KeyBinding(keys: [.char("p")], action: .exportLetters, help: LocalizedText("导出本期信函供打印（docx 每封一页，或每封一个 txt）", "write this period's letters to files for printing (docx, a page each; or a txt each)"),
+                           disabledReason: noLetter),
                 KeyBinding(keys: [.char("o")], action: .outbox, help: LocalizedText("回到排名", "back to the ranking")),
             ]
         case .entries:
@@ -165,6 +168,9 @@ struct RankingScreen: Screen {
             case .withdraw:
                 guard let letter = outbox.current else { return [] }
                 return [.present(.form(RankingForms.withdraw(letter)))]
+            case .exportLetters:
+                guard let period else { return [] }
+                return [.present(.form(RankingForms.exportLetters(period, ctx)))]
             case .ledger(let inner):
                 guard var view = ledger else { return [] }
                 let effects = view.perform(inner, ctx)
