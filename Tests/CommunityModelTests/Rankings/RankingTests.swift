@@ -85,6 +85,18 @@ final class RankingTests: XCTestCase {
         XCTAssertEqual(kept, issued + reversed)
     }
 
+    func testCheckFindsAKeptTotalThatDisagreesWithTheLedger() throws {
+        let f = try RankingsFixture()
+        defer { f.remove() }
+        let a = try f.member("张建华", "CD001")
+        try f.serve(a, points: 20, on: "2026-11-03")
+        try f.db.pool.write { try $0.execute(sql: "UPDATE ranking_earned SET points = points + 5") }
+        let problems = try f.db.pool.read { try RankingsModule.check($0) }
+        XCTAssertEqual(problems.count, 1)
+        XCTAssertTrue(problems[0].detail.zh.contains("25 分") && problems[0].detail.zh.contains("20 分"), problems[0].description)
+        XCTAssertThrowsError(try f.db.pool.write { try $0.execute(sql: "DELETE FROM ranking_earned") })
+    }
+
     func testPeriodsParseStepAndClose() throws {
         XCTAssertEqual(RankingPeriod(key: "2026Q4")?.lastDay, "2026-12-31")
         XCTAssertEqual(RankingPeriod(key: "2026-02")?.lastDay, "2026-02-28")
