@@ -13,35 +13,37 @@ extension CommunityDatabase {
     static func ranking(_ db: Database, _ period: RankingPeriod, settings: RankingSettings) throws -> Ranking {
         let audience = period.audience
         let kind = audience.holderKind
-        let sql: String
+        // Units and exclusions are small tables read whole, so the big query joins only the kept totals.
+        var units: [Int64: String] = [:]
         if audience == .members {
-            sql = """
-                SELECT m.id, m.name, m.member_code AS code, COALESCE(o.name, '') AS unit,
-                       COALESCE(e.points, 0) AS points, COALESCE(e.services, 0) AS services, x.reason AS excluded
+            for r in try Row.fetchAll(db, sql: "SELECT id, name FROM organisation") { units[r[0]] = r[1] }
+        }
+        var excluded: [Int64: String] = [:]
+        for r in try Row.fetchAll(db, sql: "SELECT holder_id, reason FROM reminder_exclusion WHERE holder_kind = ? AND lifted_at IS NULL",
+                                  arguments: [kind]) { excluded[r[0]] = r[1] }
+        let sql = audience == .members
+            ? """
+                SELECT m.id, m.name, m.member_code, m.organisation_id, COALESCE(e.points, 0) AS points, COALESCE(e.services, 0)
                 FROM member m
-                LEFT JOIN organisation o ON o.id = m.organisation_id
                 LEFT JOIN ranking_earned e ON e.holder_kind = 'member' AND e.period = ? AND e.holder_id = m.id
-                LEFT JOIN reminder_exclusion x ON x.holder_kind = 'member' AND x.holder_id = m.id AND x.lifted_at IS NULL
                 WHERE m.active = 1 AND m.reported_on <= ?
                 ORDER BY points DESC, m.name, m.id
                 """
-        } else {
-            sql = """
-                SELECT g.id, g.name, '' AS code, '' AS unit,
-                       COALESCE(e.points, 0) AS points, COALESCE(e.services, 0) AS services, x.reason AS excluded
+            : """
+                SELECT g.id, g.name, '', NULL, COALESCE(e.points, 0) AS points, COALESCE(e.services, 0)
                 FROM organisation g
                 LEFT JOIN ranking_earned e ON e.holder_kind = 'organisation' AND e.period = ? AND e.holder_id = g.id
-                LEFT JOIN reminder_exclusion x ON x.holder_kind = 'organisation' AND x.holder_id = g.id AND x.lifted_at IS NULL
                 WHERE g.active = 1 AND g.reported_on <= ?
                 ORDER BY points DESC, g.name, g.id
                 """
-        }
         var rows: [RankingRow] = []
         let cursor = try Row.fetchCursor(db, sql: sql, arguments: [period.key, period.lastDay])
         while let r = try cursor.next() {
             let id: Int64 = r[0]
-            rows.append(RankingRow(holder: audience == .members ? .member(id) : .organisation(id), name: r[1], code: r[2], unit: r[3],
-                                   points: r[4], services: r[5], rank: 0, previousRank: nil, letter: nil, excludedReason: r[6], issued: nil))
+            let unitId: Int64? = r[3]
+            rows.append(RankingRow(holder: audience == .members ? .member(id) : .organisation(id), name: r[1], code: r[2],
+                                   unit: unitId.flatMap { units[$0] } ?? "", points: r[4], services: r[5], rank: 0, previousRank: nil,
+                                   letter: nil, excludedReason: excluded[id], issued: nil))
         }
         let ranks = Ranking.competitionRanks(rows.map(\.points))
         let letters = Ranking.letters(points: rows.map(\.points), excluded: rows.map { $0.excludedReason != nil },

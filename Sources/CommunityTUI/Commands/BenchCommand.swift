@@ -36,6 +36,7 @@ struct BenchCommand: ParsableCommand {
                 ("figures: consultation", { _ = try db.consultationFigures(today: today) }),
                 ("figures: volunteer", { _ = try db.volunteerFigures(now: today + " 12:00") }),
                 ("figures: points outstanding", { _ = try db.pointsOutstanding() }),
+                ("figures: ranking last month", { if let p = RankingPeriod.lastClosed(for: .members, today: today) { _ = try db.ranking(p) } }),
             ] as [(String, () throws -> Void)] {
                 let t = DispatchTime.now()
                 try read()
