@@ -51,3 +51,9 @@ public enum Day {
                       c.hour ?? 0, c.minute ?? 0, c.second ?? 0)
     }
 }
+
+/// The moment a demo seeding is replaying, "yyyy-MM-dd HH:mm:ss": while set (only inside the seeding
+/// transaction), rows and audit lines carry the time the demo's history happened instead of the real clock.
+public enum SeedClock {
+    @TaskLocal public static var moment: String?
+}
