@@ -126,6 +126,26 @@ final class RankingScreenTests: XCTestCase {
         XCTAssertTrue(f.text.contains("Outbox"), f.text)
     }
 
+    func testExcludeFromRemindersWithAReasonAndExportTheRankingAsCSV() throws {
+        var f = try fixture()
+        defer { f.remove() }
+        // G: the last row, Wang Li, who would get the reminder.
+        f.press(.char("5"), .char("G"), .char("x"))
+        XCTAssertTrue(f.text.contains("免发提醒函 · Wang Li（D0004）"), f.text)
+        f.type("长期病假")
+        f.press(.enter)
+        XCTAssertTrue(f.text.contains("今后免发提醒函（长期病假）"), f.text)
+        let row = try XCTUnwrap(f.lines.first { $0.contains("D0004") })
+        XCTAssertTrue(row.contains("免发"), row)
+        XCTAssertTrue(f.text.contains("免发提醒函：长期病假"), f.text)
+        XCTAssertTrue(f.text.contains("提醒函 0 封"), "nobody else is at the bottom with zero: \(f.text)")
+        f.press(.char("e"), .ctrl("s"))
+        let url = f.directory.appendingPathComponent("排名_2026-10_党员.csv")
+        let data = try Data(contentsOf: url)
+        XCTAssertEqual(Array(data.prefix(3)), [0xEF, 0xBB, 0xBF])
+        XCTAssertTrue(String(decoding: data, as: UTF8.self).contains("4,Wang Li,D0004,,0,0,↓3,,长期病假"))
+    }
+
     func testOverviewHintsAtUngeneratedLetters() throws {
         var f = try fixture()
         defer { f.remove() }
