@@ -160,11 +160,11 @@ extension RankingScreen {
         guard let period else { return }
         let credits = earned.filter { !$0.isReversal }, reversals = earned.filter(\.isReversal)
         var line = LocalizedText("\(period.label.zh)计入排名 \(row.points) 分 = 入账 \(credits.count) 笔 +\(credits.reduce(0) { $0 + $1.amount })",
-                                 "\(period.label.en): \(row.points) ranked points = \(credits.count) credit(s) +\(credits.reduce(0) { $0 + $1.amount })")
+                                 "\(period.label.en): \(row.points) points = \(credits.count) credit(s) +\(credits.reduce(0) { $0 + $1.amount })")
         if !reversals.isEmpty {
             line = line + LocalizedText(" − 冲正 \(reversals.count) 笔 \(reversals.reduce(0) { $0 + $1.amount })", " − \(reversals.count) reversal(s) \(reversals.reduce(0) { $0 + $1.amount })")
         }
-        line = line + LocalizedText("；第 \(row.rank) 名（兑换、调整不计）", "; rank \(row.rank) (redemptions, adjustments not counted)")
+        line = line + LocalizedText("；第 \(row.rank) 名（兑换、调整不计）", "; rank \(row.rank) (earned, not balance)")
         buffer.put(line.text(), x: area.x + 1, y: area.y, maxWidth: area.width - 2, style: .accent)
         guard let ledger else { return }
         ledger.render(into: &buffer, area: Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1), ctx: ctx.shrunk(by: 1))
