@@ -10,6 +10,7 @@ enum Schema {
         registerVolunteer(&migrator)
         registerSpeedIndexes(&migrator)
         registerRedemption(&migrator)
+        registerRankings(&migrator)
         return migrator
     }
 

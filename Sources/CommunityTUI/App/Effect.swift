@@ -12,6 +12,8 @@ enum Effect {
     case reload
     case switchScreen(ScreenID)
     case signedIn(Actor)
+    /// Closes the modal on top (after a confirmation, the form it was asked about).
+    case closeModal
     case quit
     /// The kiosk's own requests (leave, training on/off), after a supervisor PIN where one is needed.
     case kiosk(KioskRequest)

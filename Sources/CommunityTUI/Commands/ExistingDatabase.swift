@@ -18,6 +18,7 @@ extension GlobalOptions {
         let reference = try ReferenceData.load(from: Paths.referenceData)
         ConsultationReference.active = reference.consultation
         Catalog.active = reference.catalog
+        RankingSettings.active = reference.rankings
         return reference
     }
 
