@@ -1,5 +1,6 @@
 @testable import CommunityTUI
 import CommunityModel
+import CommunityTestSupport
 import Foundation
 import XCTest
 
@@ -196,7 +197,7 @@ final class RedemptionScreenTests: XCTestCase {
         XCTAssertTrue(f.text.contains("PIN 不正确"), f.text)
         XCTAssertEqual(try balance(f, "D0001"), 300)
         f.press(.ctrl("u"))
-        f.type("2468")
+        f.type(TestStore.pin)
         f.press(.enter)
         XCTAssertTrue(f.text.contains("已作废 \(Self.receipt())"), f.text)
         XCTAssertTrue(f.text.contains("批准：王书记"), f.text)
@@ -242,7 +243,7 @@ final class RedemptionScreenTests: XCTestCase {
         var f = try fixture(kiosk: true)
         defer { f.remove() }
         f.press(.ctrl("t"))
-        f.type("2468")
+        f.type(TestStore.pin)
         f.press(.enter)
         XCTAssertTrue(f.app.ctx.training, f.text)
         lookUpAndChoose(&f, "5678")

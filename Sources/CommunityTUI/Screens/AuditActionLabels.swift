@@ -52,6 +52,15 @@ enum AuditActionLabels {
         "letter.withdraw": LocalizedText("撤回信函", "withdrew letter"),
         "reminder.exclude": LocalizedText("免发提醒函", "excluded from reminders"),
         "reminder.include": LocalizedText("恢复提醒函", "included in reminders"),
+        "catalog.add": LocalizedText("新增兑换物品", "added catalog item"),
+        "catalog.price": LocalizedText("修改积分价格", "changed a price"),
+        "catalog.retire": LocalizedText("物品下架", "retired an item"),
+        "stock.restock": LocalizedText("入库", "restocked"),
+        "stock.stocktake": LocalizedText("盘点", "stocktake"),
+        "redemption.redeem": LocalizedText("积分兑换", "redeemed points"),
+        "redemption.void": LocalizedText("作废兑换单", "voided a receipt"),
+        "redemption.close_day": LocalizedText("兑换日结", "closed the day"),
+        "voucher.use": LocalizedText("用券", "used a voucher"),
     ]
 
     static func label(_ action: String) -> String {
