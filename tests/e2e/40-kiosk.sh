@@ -89,9 +89,9 @@ wait_for "积分余额 $BEFORE"
 # The desk approves; the kiosk shows the new balance within a second or two, no key pressed.
 SESSION=desk
 keys a
-wait_for "确定通过 1 条认领"
+wait_for "共发放 300 积分吗"
 keys y
-wait_for "已通过 1 条认领，发放 300 积分"
+wait_gone "共发放 300 积分吗"
 SESSION=e2e
 BALANCE=$((BEFORE + 300))
 wait_for "积分余额 $BALANCE"
