@@ -16,6 +16,11 @@ extension RedemptionScreen {
         x += buffer.put(LocalizedText("查找", "Find").text() + " ", x: x, y: area.y, style: .header)
         let field = query.isEmpty ? LocalizedText("按 / 输入：姓名、拼音首字母、手机尾号、编号或单位", "/ to look up: name, initials, phone tail, code, unit").text() : query
         x += buffer.put("[" + field + "]", x: x, y: area.y, maxWidth: area.width - 24, style: query.isEmpty ? .muted : .accent) + 2
+        if !matches.isEmpty {
+            // Where the selection is among the matches; "+" when more follow (the store pages, it does not count).
+            let more = "\(matches.position)" + (matches.hasMore ? "+" : "")
+            x += buffer.put(more, x: x, y: area.y, style: .muted) + 2
+        }
         if let f = figures {
             var text = LocalizedText("今日 \(f.todayCount) 单 · \(f.todayPoints) 分", "today \(f.todayCount) · \(f.todayPoints) pts").text()
             if f.todayClosed { text += LocalizedText(" · 已日结", " · closed").text() }
@@ -43,7 +48,8 @@ extension RedemptionScreen {
     ]
 
     private func renderDesk(into buffer: inout ScreenBuffer, area: Rect, ctx: AppContext) {
-        let left = min(Self.leftWidth, area.width / 2 + 6)
+        // 46 columns at 80 wide; a wider terminal gives the names and units the room.
+        let left = area.width >= 100 ? area.width / 2 + 6 : min(Self.leftWidth, area.width / 2 + 6)
         let rightX = area.x + left + 2
         let rightWidth = area.maxX - rightX
         let rows = matchRows(ctx)
@@ -60,9 +66,6 @@ extension RedemptionScreen {
         } else if matches.isEmpty {
             buffer.put(LocalizedText("按 / 查找兑换人，Enter 选定。", "/ finds the resident, Enter chooses.").text(),
                        x: area.x + 1, y: area.y + 2, maxWidth: left - 2, style: .muted)
-        } else if matches.hasMore || matches.position > rows {
-            let more = "\(matches.position)" + (matches.hasMore ? "+" : "")
-            buffer.put(more, x: area.x + left - DisplayWidth.of(more), y: area.y + 1, style: .header)
         }
         // Catalog.
         let catalogArea = Rect(x: area.x, y: matchArea.maxY, width: left, height: catalogRows(ctx) + 1)
