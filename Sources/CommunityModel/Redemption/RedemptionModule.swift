@@ -16,10 +16,12 @@ public enum RedemptionModule: ModuleHooks {
     }
 
     public static func check(_ db: Database) throws -> [IntegrityProblem] {
-        []
+        try RedemptionCheck.problems(db)
     }
 
     public static func stats(_ db: Database, today: String) throws -> [StatsSection] {
-        []
+        let f = try CommunityDatabase.redemptionFigures(db, today: today)
+        return [StatsSection(name: "redemption", value: RedemptionStats(todayCount: f.todayCount, monthPoints: f.monthPoints,
+                                                                        lowStock: f.lowStock, vouchersOutstanding: f.vouchersOutstanding))]
     }
 }
