@@ -13,7 +13,7 @@ struct CommunityCommand: ParsableCommand {
         """,
         subcommands: [InitCommand.self, SeedDemoCommand.self, ImportCommand.self, ExportCommand.self,
                       StatsCommand.self, CheckCommand.self, BackupCommand.self, GenerateCommand.self, BenchCommand.self,
-                      RedeemCommand.self, VoucherCommand.self, ReportCommand.self]
+                      RankingCommand.self, LettersCommand.self, RedeemCommand.self, VoucherCommand.self, ReportCommand.self]
     )
 
     @OptionGroup var global: GlobalOptions
