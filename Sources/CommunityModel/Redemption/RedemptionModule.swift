@@ -4,8 +4,7 @@ import GRDB
 /// The redemption desk's part of seeding, generation, check and stats (issue 8).
 public enum RedemptionModule: ModuleHooks {
     public static func seedDemo(_ db: Database, context: inout SeedContext) throws {
-        _ = try CommunityDatabase.loadCatalog(db, Catalog.active, by: context.actor)
-        try HolderLookupIndex.refreshStale(db)
+        try RedemptionDemo.seed(db, context: &context)
     }
 
     public static func generate(_ pool: DatabasePool, scale: GenerateScale, context: inout SeedContext, progress: ProgressHandler?) throws {
