@@ -9,8 +9,8 @@ enum Schema {
         registerConsultation(&migrator)
         registerVolunteer(&migrator)
         registerSpeedIndexes(&migrator)
-        registerRedemption(&migrator)
         registerRankings(&migrator)
+        registerRedemption(&migrator)
         return migrator
     }
 

@@ -1,19 +1,8 @@
 import Foundation
 import GRDB
 
-/// Pinyin for the desk's lookup, computed with Foundation's transliteration (李成 → "li cheng" → "lc").
+/// Pinyin for the desk's lookup (Core's `PinyinText`: 李成 → "licheng", "lc"), kept in `member_lookup`.
 enum HolderLookupIndex {
-    /// "li cheng" (lower case, no tone marks), or the name lower-cased when it has no Han characters.
-    static func pinyin(_ name: String) -> String {
-        let latin = name.applyingTransform(.toLatin, reverse: false)?.applyingTransform(.stripDiacritics, reverse: false) ?? name
-        return latin.lowercased()
-    }
-
-    /// "lc" for 李成: the first letter of each syllable.
-    static func initials(_ pinyin: String) -> String {
-        String(pinyin.split(whereSeparator: { $0 == " " || $0 == "-" }).compactMap { $0.first })
-    }
-
     /// Fills every stale row (new or renamed members); cheap when nothing changed (a partial index).
     static func refreshStale(_ db: Database) throws {
         let rows = try Row.fetchAll(db, sql: """
@@ -25,8 +14,7 @@ enum HolderLookupIndex {
             let id: Int64 = row["id"]
             let name: String = row["name"]
             let phone: String = row["phone"]
-            let full = pinyin(name)
-            try update.execute(arguments: [initials(full), full.replacingOccurrences(of: " ", with: ""), String(phone.reversed()), id])
+            try update.execute(arguments: [PinyinText.initials(name), PinyinText.full(name), String(phone.reversed()), id])
         }
     }
 

@@ -4,8 +4,7 @@ import GRDB
 /// The redemption desk's part of seeding, generation, check and stats (issue 8).
 public enum RedemptionModule: ModuleHooks {
     public static func seedDemo(_ db: Database, context: inout SeedContext) throws {
-        _ = try CommunityDatabase.loadCatalog(db, Catalog.active, by: context.actor)
-        try HolderLookupIndex.refreshStale(db)
+        try RedemptionDemo.seed(db, context: &context)
     }
 
     public static func generate(_ pool: DatabasePool, scale: GenerateScale, context: inout SeedContext, progress: ProgressHandler?) throws {
@@ -16,10 +15,12 @@ public enum RedemptionModule: ModuleHooks {
     }
 
     public static func check(_ db: Database) throws -> [IntegrityProblem] {
-        []
+        try RedemptionCheck.problems(db)
     }
 
     public static func stats(_ db: Database, today: String) throws -> [StatsSection] {
-        []
+        let f = try CommunityDatabase.redemptionFigures(db, today: today)
+        return [StatsSection(name: "redemption", value: RedemptionStats(todayCount: f.todayCount, monthPoints: f.monthPoints,
+                                                                        lowStock: f.lowStock, vouchersOutstanding: f.vouchersOutstanding))]
     }
 }

@@ -13,7 +13,8 @@ struct CommunityCommand: ParsableCommand {
         """,
         subcommands: [InitCommand.self, SeedDemoCommand.self, ImportCommand.self, ExportCommand.self,
                       StatsCommand.self, CheckCommand.self, BackupCommand.self, GenerateCommand.self, BenchCommand.self,
-                      KioskCommand.self, RankingCommand.self, LettersCommand.self]
+                      RankingCommand.self, LettersCommand.self, RedeemCommand.self, VoucherCommand.self, ReportCommand.self,
+                      KioskCommand.self]
     )
 
     @OptionGroup var global: GlobalOptions

@@ -17,8 +17,8 @@ extension GlobalOptions {
     func applyReferenceData() throws -> ReferenceData {
         let reference = try ReferenceData.load(from: Paths.referenceData)
         ConsultationReference.active = reference.consultation
-        Catalog.active = reference.catalog
         RankingSettings.active = reference.rankings
+        Catalog.active = reference.catalog
         return reference
     }
 
