@@ -41,7 +41,7 @@ type_text "清理 1–6 单元楼道杂物"
 keys Enter
 wait_for "已登记回复"
 keys a
-wait_for "确定通过 1 条认领，共发放 10 积分吗？"
+wait_for "的认领，共发放 10 积分吗？"
 keys y
 wait_for "已通过 1 条认领，发放 10 积分"
 
