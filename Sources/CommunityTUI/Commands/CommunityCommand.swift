@@ -19,14 +19,10 @@ struct CommunityCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    /// Shared with `kiosk` as an option group: a plain flag of the same name here would take `kiosk --demo` from it.
-    @OptionGroup var demoOption: DemoOption
-    var demo: Bool { demoOption.demo }
-
     func run() throws {
         global.applyLanguage()
         try reportingErrors {
-            try TUILauncher(global: global, demo: demo).run()
+            try TUILauncher(global: global, demo: global.demo).run()
         }
     }
 }

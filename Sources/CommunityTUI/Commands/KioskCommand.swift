@@ -16,7 +16,6 @@ struct KioskCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @OptionGroup var demoOption: DemoOption
 
     @Option(name: .long, help: ArgumentHelp("Seconds without a key before the lookup and basket clear.", valueName: "seconds"))
     var idleSeconds = 60
@@ -28,14 +27,8 @@ struct KioskCommand: ParsableCommand {
     func run() throws {
         global.applyLanguage()
         try reportingErrors {
-            try KioskLauncher(global: global, demo: demoOption.demo, idleSeconds: idleSeconds).run()
+            try KioskLauncher(global: global, demo: global.demo, idleSeconds: idleSeconds).run()
         }
     }
 }
 
-/// `--demo`, in one option group so the root command and `kiosk` share it (ArgumentParser gives a flag that
-/// both declare separately to the parent).
-struct DemoOption: ParsableArguments {
-    @Flag(name: .long, help: "Open the demo database (朝东社区): the UI as the demo secretary, the kiosk as its 兑换窗口.")
-    var demo = false
-}
