@@ -22,7 +22,7 @@ struct TUIFixture {
         db = try CommunityDatabase.open(path: directory.appendingPathComponent("tui.sqlite").path)
         if setUp {
             secretary = try db.setUp(profile: CommunityProfile(name: "朝东社区", street: "公园街道", district: "运河区", city: "沧州市"),
-                                     secretaryName: "王书记", pin: "2468")
+                                     secretaryName: "王书记", pin: "246810")
         } else {
             secretary = Actor(operatorId: 0, name: "", role: .secretary)
         }

@@ -17,7 +17,7 @@ final class TaskImportProcessTests: XCTestCase {
         let path = dir.appendingPathComponent("c.sqlite").path
         let db = try CommunityDatabase.open(path: path)
         let actor = try db.setUp(profile: CommunityProfile(name: "朝东社区", street: "公园街道", district: "运河区", city: "沧州市"),
-                                 secretaryName: "王书记", pin: "2468")
+                                 secretaryName: "王书记", pin: "246810")
         let task = try db.createTask(TaskDraft(title: "核酸检测（上午班）", category: .nucleicTesting, audience: .members,
                                                startsAt: "2099-06-28 08:00", endsAt: "2099-06-28 11:30", place: "卫生站", places: 1000, points: 5),
                                      publish: true, by: actor)
@@ -65,7 +65,7 @@ final class TaskImportProcessTests: XCTestCase {
         let path = dir.appendingPathComponent("k.sqlite").path
         let db = try CommunityDatabase.open(path: path)
         let actor = try db.setUp(profile: CommunityProfile(name: "朝东社区", street: "公园街道", district: "运河区", city: "沧州市"),
-                                 secretaryName: "王书记", pin: "2468")
+                                 secretaryName: "王书记", pin: "246810")
         let task = try db.createTask(TaskDraft(title: "小门管控", category: .gateControl, audience: .members, startsAt: "2099-06-28 08:00",
                                                endsAt: "2099-06-28 11:30", place: "东门", places: 10_000, points: 5), publish: true, by: actor)
         let n = 1_500

@@ -8,7 +8,7 @@ struct FoundationFixture {
     let db: CommunityDatabase
     let secretary: Actor
 
-    static let pin = "2468"
+    static let pin = "246810"
 
     init(file: StaticString = #filePath, line: UInt = #line) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("community-tests-\(UUID().uuidString)")
