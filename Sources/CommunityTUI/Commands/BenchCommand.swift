@@ -80,6 +80,12 @@ struct BenchCommand: ParsableCommand {
         list.append(("tasks: ended column G / g", [.char("l"), .char("l"), .char("l")] + Array([Key.char("G"), .char("g")].repeated(presses / 10))))
         list.append(("tasks: Enter task / Esc", Array([Key.enter, .escape].repeated(presses / 10))))
         list.append(("tasks: Tab review queue, j, Tab", [.tab] + Array(repeating: .char("j"), count: presses / 2) + [.tab]))
+        list.append(("audit: open (8)", [.char("8")]))
+        list.append(("audit: j down", Array(repeating: .char("j"), count: presses)))
+        list.append(("audit: PgDn / PgUp", Array(repeating: .pageDown, count: presses / 4) + Array(repeating: .pageUp, count: presses / 4)))
+        list.append(("audit: G / g", Array([Key.char("G"), .char("g")].repeated(presses / 10))))
+        list.append(("audit: t kind filter, j", Array([Key.char("t"), .char("j"), .char("j")].repeated(presses / 6)) + [.char("x")]))
+        list.append(("audit: / search typing 张1", [.char("/")] + Array([Key.char("张"), .char("1"), .backspace, .backspace].repeated(presses / 8)) + [.escape]))
         list.append(("screen switch 1-7", Array((1...7).map { Key.char(Character(String($0))) }.repeated(presses / 14))))
         return list
     }
