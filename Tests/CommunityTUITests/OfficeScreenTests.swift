@@ -85,7 +85,7 @@ final class OfficeScreenTests: XCTestCase {
         f.press(.ctrl("s"))
         XCTAssertTrue(f.text.contains("已保存 1 项设置"), f.text)
         XCTAssertEqual(try f.db.settings().deskLockMinutes, 5)
-        XCTAssertEqual(try f.db.auditCount(AuditFilter(kind: .settings)), 1)
+        XCTAssertEqual(try f.db.auditLines(AuditFilter(kind: .settings), .first(10)).filter { $0.entry.action == "setting.change" }.count, 1)
     }
 
     func testTheDeskLocksWhenIdleKeepsTheFormAndUnlocksWithThePin() throws {

@@ -34,7 +34,7 @@ public enum AuditKind: String, Sendable, CaseIterable {
         ("ranking", .rankings), ("letter", .rankings), ("letters", .rankings),
         ("star", .star), ("assessment", .star),
         ("operator", .operators),
-        ("setting", .settings), ("settings", .settings),
+        ("setting", .settings), ("settings", .settings), ("community", .settings),
     ]
 
     public static func of(action: String) -> AuditKind {

@@ -38,9 +38,10 @@ public struct AuditNames: Sendable {
             let marks = Array(repeating: "?", count: list.count).joined(separator: ",")
             return try Row.fetchAll(db, sql: sql.replacingOccurrences(of: "(?)", with: "(\(marks))"), arguments: StatementArguments(list))
         }
-        // Claims and ledger entries name a holder and a task, so those are read first and added to the lists.
+        // Every table named here exists from the migrations on. Claims and ledger entries name a holder and a
+        // task, so those are read first and added to the lists.
         var memberIds = Set(ids("member")), orgIds = Set(ids("organisation")), taskIds = Set(ids("task"))
-        if try db.tableExists("claim") {
+        do {
             for row in try fetch("SELECT c.id, c.task_id, c.member_id, c.organisation_id, t.title FROM claim c JOIN task t ON t.id = c.task_id WHERE c.id IN (?)", ids("claim")) {
                 let m: Int64? = row["member_id"], o: Int64? = row["organisation_id"]
                 if let m { memberIds.insert(m) }
@@ -49,7 +50,7 @@ public struct AuditNames: Sendable {
                                                      task: row["title"], taskId: row["task_id"])
             }
         }
-        if try db.tableExists("ledger_entry") {
+        do {
             for row in try fetch("SELECT id, member_id, organisation_id, amount, balance_after, reason FROM ledger_entry WHERE id IN (?)", ids("ledger_entry")) {
                 let m: Int64? = row["member_id"], o: Int64? = row["organisation_id"]
                 if let m { memberIds.insert(m) }
@@ -64,12 +65,12 @@ public struct AuditNames: Sendable {
         }
         for row in try fetch("SELECT id, name FROM organisation WHERE id IN (?)", Array(orgIds)) { names.organisations[row["id"]] = row["name"] }
         for row in try fetch("SELECT id, name FROM operator WHERE id IN (?)", ids("operator")) { names.operators[row["id"]] = row["name"] }
-        if try db.tableExists("issue") {
+        do {
             for row in try fetch("SELECT id, number, title FROM issue WHERE id IN (?)", ids("issue")) {
                 names.issues[row["id"]] = "\(row["number"] as String) \(row["title"] as String)"
             }
         }
-        if try db.tableExists("task") {
+        do {
             for row in try fetch("SELECT id, title FROM task WHERE id IN (?)", Array(taskIds)) { names.tasks[row["id"]] = row["title"] }
         }
         // A claim's holder is stored as a code above; now that names are known, put the name in.

@@ -9,8 +9,9 @@ public struct AuditFilter: Sendable, Equatable {
     /// "YYYY-MM-DD", inclusive.
     public var from: String?
     public var to: String?
-    /// Matched against the detail, the operator and the names of the members, organisations, issues and tasks
-    /// the lines point at.
+    /// Matched against the names of the members (name or code), organisations, issues (number or title), tasks
+    /// and operators the lines are about — by name first, then their lines by target through an index, so a
+    /// rare word costs what its matches cost, not a scan of a million lines.
     public var text = ""
 
     public init(operatorName: String? = nil, kind: AuditKind? = nil, from: String? = nil, to: String? = nil, text: String = "") {
@@ -42,7 +43,7 @@ extension CommunityDatabase {
         try pool.read { db in
             // The log is append-only with contiguous ids, so its size is its largest id.
             if filter.isEmpty && key == nil { return try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM audit_log") ?? 0 }
-            return try Self.auditQuery(filter).count(db, before: key, cap: Self.auditCountCap)
+            return try Self.auditQuery(filter, select: "SELECT id FROM audit_log").count(db, before: key, cap: Self.auditCountCap)
         }
     }
 
@@ -51,8 +52,12 @@ extension CommunityDatabase {
         try pool.read { db in try String.fetchAll(db, sql: "SELECT name FROM operator ORDER BY id") } + ["system"]
     }
 
-    static func auditQuery(_ filter: AuditFilter) -> KeysetQuery {
-        var q = KeysetQuery(select: "SELECT * FROM audit_log", sortExpression: "at", idExpression: "id", descending: true)
+    static func auditQuery(_ filter: AuditFilter, select: String = "SELECT * FROM audit_log") -> KeysetQuery {
+        let text = filter.text.trimmingCharacters(in: .whitespaces)
+        // With a text, the target index is the way in (the matches are then sorted, a few thousand at most);
+        // otherwise the (kind | operator | time) indexes give the order directly.
+        let from = text.isEmpty ? select : select + " INDEXED BY audit_log_target"
+        var q = KeysetQuery(select: from, sortExpression: "at", idExpression: "id", descending: true)
         if let name = filter.operatorName {
             q.conditions.append("operator_name = ?")
             q.arguments.append(name)
@@ -70,22 +75,26 @@ extension CommunityDatabase {
             q.conditions.append("at < ?")
             q.arguments.append(to + "~")
         }
-        let text = filter.text.trimmingCharacters(in: .whitespaces)
         if !text.isEmpty {
             let like = likePattern(contains: text)
-            // Names resolve to targets once (uncorrelated subqueries), then the log is read in its own order.
+            // One IN list of targets: uncorrelated, so SQLite builds it once, then looks each up in the index.
             q.conditions.append("""
-                (detail LIKE ? ESCAPE '\\' OR operator_name LIKE ? ESCAPE '\\'
-                 OR target IN (SELECT 'member:' || id FROM member WHERE name LIKE ? ESCAPE '\\' OR member_code LIKE ? ESCAPE '\\' LIMIT 500)
-                 OR target IN (SELECT 'organisation:' || id FROM organisation WHERE name LIKE ? ESCAPE '\\' LIMIT 500)
-                 OR target IN (SELECT 'ledger_entry:' || id FROM ledger_entry WHERE member_id IN
-                               (SELECT id FROM member WHERE name LIKE ? ESCAPE '\\' LIMIT 50) LIMIT 5000)
-                 OR target IN (SELECT 'ledger_entry:' || id FROM ledger_entry WHERE organisation_id IN
-                               (SELECT id FROM organisation WHERE name LIKE ? ESCAPE '\\' LIMIT 50) LIMIT 5000)
-                 OR target IN (SELECT 'issue:' || id FROM issue WHERE search LIKE ? ESCAPE '\\' LIMIT 500)
-                 OR target IN (SELECT 'task:' || id FROM task WHERE title LIKE ? ESCAPE '\\' LIMIT 500))
+                target IN (
+                  SELECT 'member:' || id FROM (SELECT id FROM member WHERE name LIKE ? ESCAPE '\\' OR member_code LIKE ? ESCAPE '\\' LIMIT 200)
+                  UNION ALL SELECT 'organisation:' || id FROM (SELECT id FROM organisation WHERE name LIKE ? ESCAPE '\\' LIMIT 200)
+                  UNION ALL SELECT 'ledger_entry:' || id FROM (SELECT id FROM ledger_entry WHERE member_id IN
+                               (SELECT id FROM member WHERE name LIKE ? ESCAPE '\\' OR member_code LIKE ? ESCAPE '\\' LIMIT 50) LIMIT 2000)
+                  UNION ALL SELECT 'ledger_entry:' || id FROM (SELECT id FROM ledger_entry WHERE organisation_id IN
+                               (SELECT id FROM organisation WHERE name LIKE ? ESCAPE '\\' LIMIT 20) LIMIT 2000)
+                  UNION ALL SELECT 'claim:' || id FROM (SELECT id FROM claim WHERE member_id IN
+                               (SELECT id FROM member WHERE name LIKE ? ESCAPE '\\' OR member_code LIKE ? ESCAPE '\\' LIMIT 50) LIMIT 2000)
+                  UNION ALL SELECT 'claim:' || id FROM (SELECT id FROM claim WHERE organisation_id IN
+                               (SELECT id FROM organisation WHERE name LIKE ? ESCAPE '\\' LIMIT 20) LIMIT 2000)
+                  UNION ALL SELECT 'issue:' || id FROM (SELECT id FROM issue WHERE search LIKE ? ESCAPE '\\' LIMIT 200)
+                  UNION ALL SELECT 'task:' || id FROM (SELECT id FROM task WHERE title LIKE ? ESCAPE '\\' LIMIT 200)
+                  UNION ALL SELECT 'operator:' || id FROM operator WHERE name LIKE ? ESCAPE '\\')
                 """)
-            q.arguments += [like, like, like, like, like, like, like, like.lowercased(), like]
+            q.arguments += [like, like, like, like, like, like, like, like, like, like.lowercased(), like, like]
         }
         return q
     }

@@ -20,6 +20,8 @@ extension Schema {
             ALTER TABLE audit_log ADD COLUMN kind TEXT GENERATED ALWAYS AS (\(AuditKind.sqlExpression)) VIRTUAL;
             CREATE INDEX audit_log_kind ON audit_log(kind, at, id);
             CREATE INDEX audit_log_operator ON audit_log(operator_name, at, id);
+            -- Text search finds the people and things first, then their lines by target.
+            CREATE INDEX audit_log_target ON audit_log(target, at);
             """)
         }
     }
