@@ -24,12 +24,12 @@ public enum SettingKey: String, Sendable, CaseIterable {
     /// The label in the settings form, where a line has 16 columns for it.
     public var shortLabel: LocalizedText {
         switch self {
-        case .lettersMembers: return LocalizedText("党员信函人数", "letters: members")
-        case .lettersOrganisations: return LocalizedText("单位信函个数", "letters: orgs")
-        case .kioskIdleSeconds: return LocalizedText("窗口空闲秒数", "kiosk idle (s)")
+        case .lettersMembers: return LocalizedText("党员信函人数", "member letters")
+        case .lettersOrganisations: return LocalizedText("单位信函个数", "org letters")
+        case .kioskIdleSeconds: return LocalizedText("窗口空闲秒数", "kiosk idle sec")
         case .receiptFolder: return LocalizedText("兑换单目录", "receipt folder")
         case .printerPath: return LocalizedText("打印机路径", "printer path")
-        case .deskLockMinutes: return LocalizedText("锁屏分钟数", "lock after (min)")
+        case .deskLockMinutes: return LocalizedText("锁屏分钟数", "lock minutes")
         }
     }
 

@@ -30,7 +30,7 @@ struct RosterScreen: Screen {
     var operatorsTab = OperatorsTab()
 
     var filterText: String { filter.text }
-    var supportsFilter: Bool { true }
+    var supportsFilter: Bool { tab != .operators }
 
     // MARK: Keys
 
