@@ -113,14 +113,14 @@ extension RosterScreen {
             TextFit.fit(label.text(), to: 10) + " " + value
         }
         return TextPage(title: LocalizedText("党员 · \(m.name)", "Member · \(m.name)"), lines: [
-                row(LocalizedText("姓名", "Name"), m.name),
-                row(LocalizedText("手机", "Mobile"), Self.phone(m.phone, ctx)),
-                row(LocalizedText("党员编号", "Code"), m.memberCode),
-                row(LocalizedText("报到单位", "Organisation"), m.organisationName ?? "—"),
-                row(LocalizedText("级别", "Level"), m.level.label.text()),
-                row(LocalizedText("报到日期", "Reported"), m.reportedOn),
-                row(LocalizedText("状态", "State"), Self.stateText(m.active)),
-            ])
+            row(LocalizedText("姓名", "Name"), m.name),
+            row(LocalizedText("手机", "Mobile"), Self.phone(m.phone, ctx)),
+            row(LocalizedText("党员编号", "Code"), m.memberCode),
+            row(LocalizedText("报到单位", "Organisation"), m.organisationName ?? "—"),
+            row(LocalizedText("级别", "Level"), m.level.label.text()),
+            row(LocalizedText("报到日期", "Reported"), m.reportedOn),
+            row(LocalizedText("状态", "State"), Self.stateText(m.active)),
+        ])
     }
 
     func organisationPage(_ o: Organisation, _ ctx: AppContext) -> TextPage {
@@ -128,12 +128,12 @@ extension RosterScreen {
             TextFit.fit(label.text(), to: 10) + " " + value
         }
         return TextPage(title: LocalizedText("单位 · \(o.name)", "Organisation · \(o.name)"), lines: [
-                row(LocalizedText("名称", "Name"), o.name),
-                row(LocalizedText("级别", "Level"), o.level.label.text()),
-                row(LocalizedText("联系人", "Contact"), o.contact),
-                row(LocalizedText("电话", "Phone"), Self.phone(o.phone, ctx)),
-                row(LocalizedText("报到日期", "Reported"), o.reportedOn),
-                row(LocalizedText("状态", "State"), Self.stateText(o.active)),
-            ])
+            row(LocalizedText("名称", "Name"), o.name),
+            row(LocalizedText("级别", "Level"), o.level.label.text()),
+            row(LocalizedText("联系人", "Contact"), o.contact),
+            row(LocalizedText("电话", "Phone"), Self.phone(o.phone, ctx)),
+            row(LocalizedText("报到日期", "Reported"), o.reportedOn),
+            row(LocalizedText("状态", "State"), Self.stateText(o.active)),
+        ])
     }
 }
