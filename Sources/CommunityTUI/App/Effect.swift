@@ -16,6 +16,8 @@ enum Effect {
     /// Sets the audit screen's filter (from its filter form).
     case setAuditFilter(AuditFilter)
     case signedIn(Actor)
+    /// Closes the modal on top (after a confirmation, the form it was asked about).
+    case closeModal
     case quit
 
     static func ok(_ text: LocalizedText) -> Effect { .message(text, isError: false) }
