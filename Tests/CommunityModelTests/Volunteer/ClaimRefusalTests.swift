@@ -17,7 +17,7 @@ final class ClaimRefusalTests: XCTestCase {
     func testEndedTaskRefusesClaims() throws {
         let f = try VolunteerFixture()
         // Published before it took place, then over: no more claims.
-        let task = try VolunteerClock.$pinned.withValue("2019-12-20 09:00:00") {
+        let task = try SeedClock.$moment.withValue("2019-12-20 09:00:00") {
             try f.task(starts: "2020-01-01 08:00", ends: "2020-01-01 11:00")
         }
         let a = try f.member("张伟", code: "D001", phone: "13800000001")
