@@ -94,14 +94,19 @@ keys Enter
 wait_for "已解锁"
 wait_for "新增在职党员"
 wait_for "张半填"
-# Ctrl-L locks at once.
-keys Escape
-wait_gone "新增在职党员"
+# Ctrl-L locks at once, with the form still open under it.
 keys C-l
 wait_for "此桌面已锁定"
+wait_gone "张半填"
 type_text 246810
 keys Enter
 wait_for "已解锁"
+wait_for "张半填"
+# Leaving the half-filled form asks first (it is never lost by a stray key); then quit.
+keys Escape
+wait_for "尚未保存"
+keys y
+wait_gone "新增在职党员"
 keys q
 expect_exit_ok
 echo "ok: office end-to-end"
