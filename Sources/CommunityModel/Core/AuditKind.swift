@@ -31,7 +31,7 @@ public enum AuditKind: String, Sendable, CaseIterable {
         ("ledger", .points), ("points", .points),
         ("redemption", .redemption), ("redeem", .redemption), ("voucher", .redemption), ("stock", .redemption),
         ("catalog", .redemption), ("receipt", .redemption), ("day", .redemption), ("kiosk", .redemption),
-        ("ranking", .rankings), ("letter", .rankings), ("letters", .rankings),
+        ("ranking", .rankings), ("letter", .rankings), ("letters", .rankings), ("reminder", .rankings),
         ("star", .star), ("assessment", .star),
         ("operator", .operators),
         ("setting", .settings), ("settings", .settings), ("community", .settings),

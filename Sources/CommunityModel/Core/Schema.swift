@@ -10,6 +10,7 @@ enum Schema {
         registerVolunteer(&migrator)
         registerSpeedIndexes(&migrator)
         registerOffice(&migrator)
+        registerRankings(&migrator)
         return migrator
     }
 

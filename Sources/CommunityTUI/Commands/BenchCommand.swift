@@ -36,6 +36,7 @@ struct BenchCommand: ParsableCommand {
                 ("figures: consultation", { _ = try db.consultationFigures(today: today) }),
                 ("figures: volunteer", { _ = try db.volunteerFigures(now: today + " 12:00") }),
                 ("figures: points outstanding", { _ = try db.pointsOutstanding() }),
+                ("figures: ranking last month", { if let p = RankingPeriod.lastClosed(for: .members, today: today) { _ = try db.ranking(p) } }),
             ] as [(String, () throws -> Void)] {
                 let t = DispatchTime.now()
                 try read()
@@ -86,6 +87,12 @@ struct BenchCommand: ParsableCommand {
         list.append(("audit: G / g", Array([Key.char("G"), .char("g")].repeated(presses / 10))))
         list.append(("audit: t kind filter, j", Array([Key.char("t"), .char("j"), .char("j")].repeated(presses / 6)) + [.char("x")]))
         list.append(("audit: / search typing 张1", [.char("/")] + Array([Key.char("张"), .char("1"), .backspace, .backspace].repeated(presses / 8)) + [.escape]))
+        list.append(("ranks: open (5)", [.char("5")]))
+        list.append(("ranks: j down", Array(repeating: .char("j"), count: presses)))
+        list.append(("ranks: PgDn / PgUp", Array(repeating: .pageDown, count: presses / 4) + Array(repeating: .pageUp, count: presses / 4)))
+        list.append(("ranks: [ ] periods", Array([Key.char("["), .char("["), .char("]"), .char("]")].repeated(presses / 8))))
+        list.append(("ranks: Tab organisations", Array([Key.tab].repeated(presses / 10))))
+        list.append(("ranks: o outbox / o", Array([Key.char("o"), .char("o")].repeated(presses / 10))))
         list.append(("screen switch 1-7", Array((1...7).map { Key.char(Character(String($0))) }.repeated(presses / 14))))
         return list
     }
