@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Issue 10: open screen 6 on the demo, confirm a proposed deduction, sign off the self-assessment, and see
+# the stage move on — on screen and in `star show --json`.
+source "$(dirname "$0")/lib.sh"
+DB="$WORK/demo.sqlite"
+"$BIN" seed-demo --db "$DB" >/dev/null || fail "seed-demo failed"
+before=$("$BIN" star show --db "$DB" --json) || fail "star show failed"
+total_before=$(printf '%s' "$before" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')
+
+start_ui 80 24 --demo --db "'$DB'"
+wait_for "朝东社区"
+keys 6
+wait_for "2026年第4季度"
+wait_for "自评 ◀待签"
+wait_for "历史  2026Q1 ★★★★☆ · Q2 ★★★★★ · Q3 ★★★★★"
+wait_for "建议扣分 2 项待确认"
+
+# a: confirm the proposed deduction.
+keys a
+wait_for "确认建议扣分"
+keys y
+wait_for "已扣分"
+wait_for "建议扣分 1 项待确认"
+
+# s: sign off the self-assessment; the timeline shows who signed and the next stage is due.
+keys s
+wait_for "签署后锁定"
+keys y
+wait_for "自评已签署"
+wait_for "自评 ✓演示书记"
+wait_for "◀待签"
+screen | grep -qF "自评 ◀待签" && fail "the self-assessment is still due"
+
+# A deduction is now refused, with the reason in the status line.
+keys d
+wait_for "自评已签署锁定"
+
+# [ goes to the previous quarter, final at five stars.
+keys '['
+wait_for "2026年第3季度"
+wait_for "最终 ★★★★★"
+keys q
+expect_exit_ok
+
+after=$("$BIN" star show --db "$DB" --json) || fail "star show failed"
+printf '%s' "$after" | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+before = int(sys.argv[1])
+assert d["stage"] in ("public_defence", "site_check"), d["stage"]
+assert d["total"] < before, (d["total"], before)
+' "$total_before" || fail "star show does not show the signed self-assessment: $after"
+echo "ok: star end-to-end"
