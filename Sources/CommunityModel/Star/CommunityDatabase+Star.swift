@@ -52,7 +52,7 @@ extension CommunityDatabase {
             if !deduction.perOccurrence, count != 1 { throw StarError.notPerOccurrence }
             var event = StarDeductionEvent(id: nil, quarter: quarter.description, criterion: key, caseIndex: caseIndex, action: .apply,
                                            count: count, note: note, proposed: proposed, operatorId: actor.operatorId,
-                                           operatorName: actor.name, at: Day.timestamp())
+                                           operatorName: actor.name, at: Self.starTimestamp())
             try event.insert(db)
             try AuditEntry.record(db, by: actor, action: "star.deduct", target: "\(quarter) \(key)",
                                   detail: "\(criterion.name)：\(deduction.text) ×\(count) −\(deduction.points * count)")
@@ -70,7 +70,7 @@ extension CommunityDatabase {
                                                           arguments: [quarter.description, key, caseIndex])
             guard history.last?.action == .apply else { throw StarError.notApplied }
             var event = StarDeductionEvent(id: nil, quarter: quarter.description, criterion: key, caseIndex: caseIndex, action: .remove,
-                                           count: 0, note: "", proposed: false, operatorId: actor.operatorId, operatorName: actor.name, at: Day.timestamp())
+                                           count: 0, note: "", proposed: false, operatorId: actor.operatorId, operatorName: actor.name, at: Self.starTimestamp())
             try event.insert(db)
             try AuditEntry.record(db, by: actor, action: "star.undeduct", target: "\(quarter) \(key)", detail: "\(criterion.name)：\(deduction.text)")
         }
@@ -162,7 +162,7 @@ extension CommunityDatabase {
         event.operatorId = actor.operatorId
         event.operatorName = actor.name
         event.operatorRole = actor.role.rawValue
-        event.at = Day.timestamp()
+        event.at = Self.starTimestamp()
     }
 
     static func progress(_ db: Database, _ quarter: StarQuarter) throws -> StarProgress {
@@ -181,6 +181,11 @@ extension CommunityDatabase {
         guard let criterion = standard.criterion(key) else { throw StarError.unknownCriterion(key) }
         guard criterion.deductions.indices.contains(index) else { throw StarError.unknownCase(criterion: key, index: index) }
         return (criterion, criterion.deductions[index])
+    }
+
+    /// Now, on the pinned day when `COMMUNITY_TODAY` is set, so demo and test histories line up with "today".
+    static func starTimestamp() -> String {
+        Day.today() + " " + Day.timestamp().dropFirst(11)
     }
 
     /// One line of free text: trimmed, no control characters or line breaks (refused, never changed).

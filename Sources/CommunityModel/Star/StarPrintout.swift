@@ -84,9 +84,10 @@ public enum StarPrintout {
                     return "−\(d.points) \(c.label.text())" + (c.perOccurrence ? " ×\(d.count)" : "") + (d.note.isEmpty ? "" : "（\(d.note)）")
                 }
                 if let e = line.evidence { notes.append(LocalizedText("佐证：", "Evidence: ").text() + e.text()) }
+                for p in line.proposals { notes.append(LocalizedText("建议扣分（待确认）：", "Proposed (to be confirmed): ").text() + p.reason.text() + " −\(p.points)") }
                 rows.append([line.criterion.label.text(), "\(line.criterion.weight)", "\(line.score)", notes.joined(separator: "；")])
             }
-            doc.table(rows, widths: [5, 1, 1, 8])
+            doc.table(rows, widths: [10, 3, 3, 16])
         }
         doc.heading(LocalizedText("评定环节", "Stages").text())
         var stages = [[LocalizedText("环节", "Stage").text(), LocalizedText("签署人", "Signed by").text(), LocalizedText("时间", "When").text()]]

@@ -98,6 +98,11 @@ public struct StarStandard: Sendable, Equatable, Codable {
         public var nameEn: String
 
         public var label: LocalizedText { LocalizedText(name, nameEn) }
+        /// "查阵地硬件，看服务中心建设" → "阵地硬件", for narrow forms and history lines.
+        public var shortLabel: LocalizedText {
+            guard name.hasPrefix("查"), let comma = name.firstIndex(of: "，") else { return label }
+            return LocalizedText(String(name[name.index(after: name.startIndex)..<comma]), nameEn)
+        }
     }
 
     public static let areaCount = 5

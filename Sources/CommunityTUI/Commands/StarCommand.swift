@@ -166,7 +166,8 @@ struct StarExportCommand: ParsableCommand {
                 return 1
             }
             try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: target.path)
-            printError(LocalizedText("已写出 \(q) 的星级结果到 \(target.path)。", "Wrote the \(q) star result to \(target.path).").text())
+            printError(ext == "json" ? LocalizedText("已写出 \(q) 的星级结果到 \(target.path)。", "Wrote the \(q) star result to \(target.path).").text()
+                                     : LocalizedText("已写出 \(q) 的自评表到 \(target.path)。", "Wrote the \(q) self-assessment to \(target.path).").text())
         }
     }
 }
@@ -190,11 +191,11 @@ struct StarStreetCommand: ParsableCommand {
     @Flag(name: .long, help: "Print JSON instead of CSV.")
     var json = false
 
-    @Option(name: .long, help: ArgumentHelp("Interface language for messages.", valueName: "zh|en"))
-    var lang: String?
+    // For --lang (the files are read, no database is opened).
+    @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        Language.current = Language.resolve(flag: lang)
+        global.applyLanguage()
         try reportingErrors {
             guard let share = Double(minShare), share >= 0, share <= 1 else { throw StarStreetError.badShare(minShare) }
             let rollUp = try StreetRollUp.read(files.map { URL(fileURLWithPath: ($0 as NSString).expandingTildeInPath) }, minShare: share)

@@ -77,7 +77,7 @@ enum StarForms {
             let pass = LocalizedText("通过", "pass").text(), fail = LocalizedText("未通过", "fail").text()
             var fields: [FormField] = []
             for c in standard.siteChecks {
-                fields.append(FormField(id: "r." + c.key, label: c.label, kind: .choice([pass, fail])))
+                fields.append(FormField(id: "r." + c.key, label: c.shortLabel, kind: .choice([pass, fail])))
                 fields.append(FormField(id: "n." + c.key, label: LocalizedText("  说明", "  note")))
             }
             return .form(FormState(title: LocalizedText("记录实地看（三查三看）", "Record the on-site check"), fields: fields) { values, ctx in

@@ -156,7 +156,7 @@ extension StarScreen {
         return out
     }
 
-    func stageHistoryLines(_ a: StarAssessment) -> [String] {
+    func stageHistoryLines(_ a: StarAssessment, standard: StarStandard) -> [String] {
         var out: [String] = []
         if a.progress.events.isEmpty { out.append(LocalizedText("本季度还没有任何环节记录。", "No stage recorded for this quarter yet.").text()) }
         for e in a.progress.events {
@@ -165,7 +165,10 @@ extension StarScreen {
             if let t = e.total, let s = e.claimedStars { line += LocalizedText("  \(t) 分 申报 \(s) 星", "  \(t) points, claims \(s)").text() }
             if let s = e.defenceScore { line += LocalizedText("  答辩 \(StreetRollUp.score(s)) 分", "  defence \(StreetRollUp.score(s))").text()
                 + (e.confirmed == true ? LocalizedText(" 确认", " confirmed").text() : LocalizedText(" 未确认", " not confirmed").text()) }
-            for r in e.siteChecks { line += "  \(r.key):" + (r.passed ? "✓" : "✗") }
+            for r in e.siteChecks {
+                let name = standard.siteChecks.first { $0.key == r.key }?.shortLabel.text() ?? r.key
+                line += "  \(name)" + (r.passed ? "✓" : "✗") + (r.note.isEmpty ? "" : LocalizedText("（\(r.note)）", " (\(r.note))").text())
+            }
             if let f = e.finalStars { line += "  " + StarGlyphs.stars(f) }
             if !e.note.isEmpty { line += "  " + e.note }
             out.append(line)

@@ -118,7 +118,7 @@ struct StarScreen: Screen {
             guard let line = selectedLine else { return [] }
             return [.present(.text(TextPage(title: line.criterion.label, lines: detailLines(line, a))))]
         case .stages:
-            return [.present(.text(TextPage(title: LocalizedText("\(quarter) 评定环节记录", "\(quarter) stage history"), lines: stageHistoryLines(a))))]
+            return [.present(.text(TextPage(title: LocalizedText("\(quarter) 评定环节记录", "\(quarter) stage history"), lines: stageHistoryLines(a, standard: standard))))]
         }
     }
 
