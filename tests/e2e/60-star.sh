@@ -50,4 +50,21 @@ before = int(sys.argv[1])
 assert d["stage"] in ("public_defence", "site_check"), d["stage"]
 assert d["total"] < before, (d["total"], before)
 ' "$total_before" || fail "star show does not show the signed self-assessment: $after"
-echo "ok: star end-to-end"
+echo "ok: star screen"
+
+# The street's side: this quarter's export, a printable self-assessment, and the roll-up over exports.
+"$BIN" star export --db "$DB" --to "$WORK/q4.json" 2>/dev/null || fail "star export json failed"
+"$BIN" star export --db "$DB" --to "$WORK/q4.docx" 2>/dev/null || fail "star export docx failed"
+[ "$(head -c 2 "$WORK/q4.docx")" = "PK" ] || fail "the .docx is not a ZIP package"
+python3 - "$WORK" <<'PY' || fail "could not make the other communities' exports"
+import json, sys
+work = sys.argv[1]
+d = json.load(open(f"{work}/q4.json"))
+for i, (name, score) in enumerate([("甲社区", 95), ("乙社区", 91), ("丙社区", None), ("丁社区", None)]):
+    e = dict(d, community=name, defence_score=score, stages={})
+    json.dump(e, open(f"{work}/c{i}.json", "w"), ensure_ascii=False)
+PY
+out=$("$BIN" star street "$WORK"/c*.json --min-share 0.2 2>/dev/null) || fail "star street failed"
+printf '%s' "$out" | grep -qF "1,甲社区,2026Q4" || fail "street table: $out"
+printf '%s' "$out" | grep -F "乙社区" | grep -qF ",否" || fail "one of four needs only one five-star: $out"
+echo "ok: star export and street"

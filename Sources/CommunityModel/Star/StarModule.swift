@@ -34,8 +34,8 @@ public enum StarModule: ModuleHooks {
     /// Stage histories replay in order, every deduction names a case of the standard, area subtotals stay
     /// within their weights, and a signed self-assessment's total equals the sum of its criteria.
     public static func check(_ db: Database) throws -> [IntegrityProblem] {
-        guard try db.tableExists("star_stage") else { return [] }
-        let standard = try StarStandard.inForce()
+        // A standard file that does not load is reported once, as a reference problem, by the check driver.
+        guard try db.tableExists("star_stage"), let standard = try? StarStandard.inForce() else { return [] }
         var problems: [IntegrityProblem] = []
         func add(_ q: String, _ text: LocalizedText) {
             problems.append(IntegrityProblem(area: "star", detail: LocalizedText("\(q)：\(text.zh)", "\(q): \(text.en)")))

@@ -22,7 +22,10 @@ extension StarScreen {
             buffer.put(TextFit.truncate(text, to: max(0, x + w - cx)), x: cx, y: y, maxWidth: x + w - cx, style: .warning)
         }
         y += 1
-        buffer.put(TextFit.truncate(timelineText(a), to: w), x: x, y: y, maxWidth: w, style: .normal)
+        // Narrower forms when the full one does not fit: without the time, then without the names.
+        let timeline = [timelineText(a, detail: 2), timelineText(a, detail: 1), timelineText(a, detail: 0)].first { DisplayWidth.of($0) <= w }
+            ?? timelineText(a, detail: 0)
+        buffer.put(TextFit.truncate(timeline, to: w), x: x, y: y, maxWidth: w, style: .normal)
         y += 1
         buffer.put(TextFit.truncate(historyText(), to: w), x: x, y: y, maxWidth: w, style: .muted)
         y += 1
@@ -85,10 +88,12 @@ extension StarScreen {
     }
 
     /// "自评 ✓王书记 11-30 → 公开讲 待签 → …", over the stages this quarter goes through.
-    func timelineText(_ a: StarAssessment) -> String {
+    /// `detail` 2: name, day and time; 1: name and day; 0: day only.
+    func timelineText(_ a: StarAssessment, detail: Int = 2) -> String {
         let parts = a.progress.order.map { stage -> String in
             if let e = a.progress.signed[stage] {
-                return stage.label.text() + " ✓" + e.operatorName + " " + String(e.at.dropFirst(5).prefix(11))
+                let when = String(e.at.dropFirst(5).prefix(detail == 2 ? 11 : 5))
+                return stage.label.text() + " ✓" + (detail > 0 ? e.operatorName + " " : "") + when
             }
             return stage.label.text() + (stage == a.stage ? LocalizedText(" ◀待签", " ◀due").text() : " —")
         }
