@@ -14,6 +14,11 @@ public enum StarPrintout {
         }
     }
 
+    /// "（x）" in Chinese, " (x)" in English.
+    static func paren(_ text: String) -> String { LocalizedText("（\(text)）", " (\(text))").text() }
+
+    static func role(_ raw: String) -> String { Operator.Role(rawValue: raw)?.label.text() ?? raw }
+
     static func pad(_ text: String, _ columns: Int, right: Bool = false) -> String {
         var t = text
         while width(t) > columns, !t.isEmpty { t.removeLast() }
@@ -41,7 +46,7 @@ public enum StarPrintout {
                 for d in line.applied {
                     let c = line.criterion.deductions[d.caseIndex]
                     let times = c.perOccurrence ? " ×\(d.count)" : ""
-                    out.append("    − \(d.points)  \(c.label.text())\(times)" + (d.note.isEmpty ? "" : "（\(d.note)）"))
+                    out.append("    − \(d.points)  \(c.label.text())\(times)" + (d.note.isEmpty ? "" : paren(d.note)))
                 }
                 if let e = line.evidence { out.append("    " + LocalizedText("佐证：", "Evidence: ").text() + e.text()) }
             }
@@ -54,7 +59,7 @@ public enum StarPrintout {
                 out.append(pad(stage.label.text(), 14) + LocalizedText("未签署", "not signed").text())
                 continue
             }
-            out.append(pad(stage.label.text(), 14) + "\(e.operatorName)（\(e.operatorRole)） \(e.at)")
+            out.append(pad(stage.label.text(), 14) + e.operatorName + paren(role(e.operatorRole)) + " " + e.at)
         }
         out.append("")
         out.append(LocalizedText("社区党组织书记（签字）：________________    日期：____________",
@@ -76,12 +81,12 @@ public enum StarPrintout {
         let head = [LocalizedText("评分指标", "Criterion").text(), LocalizedText("分值", "Weight").text(), LocalizedText("得分", "Score").text(),
                     LocalizedText("扣分情形与佐证", "Deductions and evidence").text()]
         for area in card.areas {
-            doc.heading("\(area.area.label.text())（\(area.score)/\(area.weight)）")
+            doc.heading(area.area.label.text() + paren("\(area.score)/\(area.weight)"))
             var rows = [head]
             for line in card.lines where line.criterion.area == area.area.key {
                 var notes = line.applied.map { d -> String in
                     let c = line.criterion.deductions[d.caseIndex]
-                    return "−\(d.points) \(c.label.text())" + (c.perOccurrence ? " ×\(d.count)" : "") + (d.note.isEmpty ? "" : "（\(d.note)）")
+                    return "−\(d.points) \(c.label.text())" + (c.perOccurrence ? " ×\(d.count)" : "") + (d.note.isEmpty ? "" : paren(d.note))
                 }
                 if let e = line.evidence { notes.append(LocalizedText("佐证：", "Evidence: ").text() + e.text()) }
                 for p in line.proposals { notes.append(LocalizedText("建议扣分（待确认）：", "Proposed (to be confirmed): ").text() + p.reason.text() + " −\(p.points)") }
@@ -93,7 +98,7 @@ public enum StarPrintout {
         var stages = [[LocalizedText("环节", "Stage").text(), LocalizedText("签署人", "Signed by").text(), LocalizedText("时间", "When").text()]]
         for stage in StarStage.allCases {
             let e = a.progress.signed[stage]
-            stages.append([stage.label.text(), e.map { "\($0.operatorName)（\($0.operatorRole)）" } ?? LocalizedText("未签署", "not signed").text(), e?.at ?? ""])
+            stages.append([stage.label.text(), e.map { $0.operatorName + paren(role($0.operatorRole)) } ?? LocalizedText("未签署", "not signed").text(), e?.at ?? ""])
         }
         doc.table(stages, widths: [2, 3, 3])
         doc.paragraph(LocalizedText("社区党组织书记（签字）：________________　　日期：____________",
