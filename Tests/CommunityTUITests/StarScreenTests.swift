@@ -85,6 +85,38 @@ final class StarScreenTests: XCTestCase {
         XCTAssertTrue(f.text.contains("signed"), f.text)
     }
 
+    func testDeductFormRemoveAndReopenFromTheKeyboard() throws {
+        var f = try demoFixture()
+        defer { f.remove() }
+        let standard = f.app.ctx.reference.starStandard
+        f.press(.char("6"), .char("j"))   // 分工明确履职到位: its second case counts per member
+        f.press(.char("d"))
+        XCTAssertTrue(f.text.contains("扣分 · 分工明确履职到位"), f.text)
+        f.press(.right, .tab)              // case 2, "每人次"
+        f.press(.ctrl("u"))
+        f.type("2")
+        f.press(.tab)
+        f.type("2 名委员未联系网格")
+        f.press(.ctrl("s"))
+        XCTAssertTrue(f.text.contains("已扣分：分工明确履职到位 −2"), f.text)
+        XCTAssertTrue(f.text.contains("−2 ×2 班子成员未联系网格"), f.text)
+        var line = try XCTUnwrap(try f.db.starAssessment(StarFixtureQ.q4, standard: standard).scorecard.lines.first { $0.criterion.key == "duties_clear" })
+        XCTAssertEqual(line.score, 2)
+        f.press(.char("x"), .ctrl("s"))
+        line = try XCTUnwrap(try f.db.starAssessment(StarFixtureQ.q4, standard: standard).scorecard.lines.first { $0.criterion.key == "duties_clear" })
+        XCTAssertEqual(line.score, 4)
+
+        // Sign off, then reopen with a reason: the stage is due again and both rows stay in the history.
+        f.press(.char("s"), .char("y"), .char("o"))
+        XCTAssertTrue(f.text.contains("重新打开「自评」"), f.text)
+        f.type("补记扣分")
+        f.press(.enter)
+        XCTAssertTrue(f.text.contains("自评 ◀待签"), f.text)
+        let events = try f.db.starAssessment(StarFixtureQ.q4, standard: standard).progress.events
+        XCTAssertEqual(events.map(\.action), [.signOff, .reopen])
+        XCTAssertEqual(events.last?.note, "补记扣分")
+    }
+
     func testGlyphsHaveOneSwitch() {
         XCTAssertEqual(StarGlyphs.stars(4, mode: .unicode), "★★★★☆")
         XCTAssertEqual(StarGlyphs.stars(4, mode: .ascii), "****.")

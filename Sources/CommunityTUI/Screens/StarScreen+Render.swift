@@ -119,7 +119,8 @@ extension StarScreen {
         }
         if !line.applied.isEmpty {
             let text = line.applied.map { d in
-                "−\(d.points) " + line.criterion.deductions[d.caseIndex].label.text() + (d.count > 1 ? "×\(d.count)" : "")
+                // The count first: a long case text is cut at the right edge.
+                "−\(d.points)" + (d.count > 1 ? " ×\(d.count)" : "") + " " + line.criterion.deductions[d.caseIndex].label.text()
             }.joined(separator: "；")
             return (text, .normal)
         }
