@@ -93,20 +93,22 @@ public struct StarEvidence: Sendable, Equatable, Codable {
         let from = quarter.firstDay, to = quarter.endDay
         func int(_ sql: String, _ args: StatementArguments = []) throws -> Int { try Int.fetchOne(db, sql: sql, arguments: args) ?? 0 }
         let range: StatementArguments = [from, to]
+        // INDEXED BY: without statistics the planner would walk the state and outcome indexes, which at stress
+        // scale hold most of the table; the quarter's day range is the narrow side.
         let deliberated = try int("SELECT COUNT(DISTINCT issue_id) FROM issue_meeting WHERE held_on >= ? AND held_on < ?", range)
-        let resolved = try int("SELECT COUNT(*) FROM issue WHERE outcome = '已解决' AND closed_on >= ? AND closed_on < ?", range)
-        let closed = try int("SELECT COUNT(*) FROM issue WHERE outcome IN ('已解决', '未解决') AND closed_on >= ? AND closed_on < ?", range)
+        let resolved = try int("SELECT COUNT(*) FROM issue INDEXED BY star_issue_closed WHERE closed_on IS NOT NULL AND closed_on >= ? AND closed_on < ? AND outcome = '已解决'", range)
+        let closed = try int("SELECT COUNT(*) FROM issue INDEXED BY star_issue_closed WHERE closed_on IS NOT NULL AND closed_on >= ? AND closed_on < ? AND outcome IN ('已解决', '未解决')", range)
         let survey = try Row.fetchOne(db, sql: """
             SELECT COALESCE(SUM(survey_satisfied + survey_basic), 0) AS good,
                    COALESCE(SUM(survey_satisfied + survey_basic + survey_dissatisfied), 0) AS all_
-            FROM issue WHERE surveyed_on >= ? AND surveyed_on < ?
+            FROM issue WHERE surveyed_on IS NOT NULL AND surveyed_on >= ? AND surveyed_on < ?
             """, arguments: range)
         let organisations = try int("SELECT COUNT(*) FROM organisation WHERE active = 1 AND reported_on < ?", [to])
         let members = try int("SELECT COUNT(*) FROM member WHERE active = 1 AND reported_on < ?", [to])
-        let published = try int("SELECT COUNT(*) FROM task WHERE published_at >= ? AND published_at < ?", range)
-        let services = try int("SELECT COUNT(*) FROM claim WHERE state = '已通过' AND reviewed_at >= ? AND reviewed_at < ?", range)
+        let published = try int("SELECT COUNT(*) FROM task WHERE published_at IS NOT NULL AND published_at >= ? AND published_at < ?", range)
+        let services = try int("SELECT COUNT(*) FROM claim INDEXED BY star_claim_approved WHERE state = '已通过' AND reviewed_at >= ? AND reviewed_at < ?", range)
         let participants = try int("""
-            SELECT COUNT(DISTINCT c.member_id) FROM claim c JOIN member m ON m.id = c.member_id
+            SELECT COUNT(DISTINCT c.member_id) FROM claim c INDEXED BY star_claim_approved JOIN member m ON m.id = c.member_id
             WHERE c.state = '已通过' AND c.reviewed_at >= ? AND c.reviewed_at < ? AND m.active = 1
             """, range)
         let claims = try int("SELECT COUNT(*) FROM claim WHERE claimed_at >= ? AND claimed_at < ?", range)

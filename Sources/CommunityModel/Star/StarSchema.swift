@@ -46,6 +46,15 @@ extension Schema {
                 CHECK (stage <> 'district_review' OR action <> 'sign_off' OR final_stars IS NOT NULL)
             ) STRICT;
             CREATE INDEX star_stage_quarter ON star_stage(quarter, id);
+
+            -- The quarter's live evidence counts rows by day ranges; at stress scale (200,000 claims, 20,000
+            -- issues) each count would otherwise read the whole table every time screen 6 opens.
+            CREATE INDEX star_claim_claimed ON claim(claimed_at, source);
+            CREATE INDEX star_claim_approved ON claim(reviewed_at, member_id) WHERE state = '已通过';
+            CREATE INDEX star_meeting_held ON issue_meeting(held_on, issue_id);
+            CREATE INDEX star_issue_closed ON issue(closed_on, outcome) WHERE closed_on IS NOT NULL;
+            CREATE INDEX star_issue_surveyed ON issue(surveyed_on, survey_satisfied, survey_basic, survey_dissatisfied) WHERE surveyed_on IS NOT NULL;
+            CREATE INDEX star_task_published ON task(published_at) WHERE published_at IS NOT NULL;
             """)
             try db.execute(sql: appendOnlyTriggers("star_deduction", message: "星级扣分记录只能追加，不可修改或删除 (star deductions are a history)"))
             try db.execute(sql: appendOnlyTriggers("star_stage", message: "星级评定环节记录只能追加，不可修改或删除 (star stages are a history)"))
