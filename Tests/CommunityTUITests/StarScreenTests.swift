@@ -63,7 +63,7 @@ final class StarScreenTests: XCTestCase {
         XCTAssertTrue(f.text.contains("自评已签署锁定"), f.text)
         f.press(.char("?"))
         XCTAssertTrue(f.text.contains("上一季度"), f.text)
-        f.press(.escape, .char("["))
+        f.press(.escape, .char("【"))   // "[" as a Chinese input method sends it
         XCTAssertTrue(f.text.contains("2026年第3季度"), f.text)
         XCTAssertTrue(f.text.contains("最终 ★★★★★"), f.text)
     }
