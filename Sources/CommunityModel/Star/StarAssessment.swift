@@ -40,23 +40,32 @@ public struct StarQuarterSummary: Sendable, Equatable {
 
 extension StarStandard {
     /// The standard in force: start-up code sets it from `ReferenceData.load`. Hooks (`seed-demo`, `check`,
-    /// `stats`) that run without it read `data/` from `$COMMUNITY_DATA` or beside the sources.
+    /// `stats`) that run without it find `data/` as `defaultDirectory` says.
     nonisolated(unsafe) public static var active: StarStandard?
 
     /// `active`, else the file found as described there.
     /// - Throws: `ReferenceDataError` when the file is missing or bad.
     public static func inForce() throws -> StarStandard {
         if let active { return active }
-        let env = ProcessInfo.processInfo.environment
-        let directory: URL
-        if let dir = env["COMMUNITY_DATA"], !dir.isEmpty {
-            directory = URL(fileURLWithPath: dir)
-        } else {
-            directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-                .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("data")
-        }
-        let standard = try load(from: directory)
+        let standard = try load(from: defaultDirectory())
         active = standard
         return standard
+    }
+
+    /// `$COMMUNITY_DATA`, else a `data/` beside the executable (as the commands look for it), else the one
+    /// beside these sources (tests and development builds), else the installed copy.
+    static func defaultDirectory(_ env: [String: String] = ProcessInfo.processInfo.environment) -> URL {
+        if let dir = env["COMMUNITY_DATA"], !dir.isEmpty { return URL(fileURLWithPath: dir) }
+        let fm = FileManager.default
+        let file = ReferenceData.starStandardFile
+        var dir = URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<5 {
+            if fm.fileExists(atPath: dir.appendingPathComponent("data/" + file).path) { return dir.appendingPathComponent("data") }
+            dir.deleteLastPathComponent()
+        }
+        let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("data")
+        if fm.fileExists(atPath: sources.appendingPathComponent(file).path) { return sources }
+        return URL(fileURLWithPath: "/usr/local/share/community/data")
     }
 }
