@@ -180,10 +180,11 @@ struct TaskScreen: Screen {
             case .noShow:
                 let ids = reviewTargets
                 guard !ids.isEmpty else { return [] }
+                let who = Self.naming(selectedClaims().first?.claimantDisplayName, count: ids.count)
                 return [.present(.confirm(ConfirmState(
                     title: LocalizedText("标记未到", "No-show"),
-                    message: LocalizedText("确定将 \(ids.count) 条认领标记为未到吗？不发积分，并记入认领人记录。",
-                                           "Mark \(ids.count) claim(s) as no-show? No points; it stays on the claimant's record."),
+                    message: LocalizedText("确定将 \(who.zh) 标记为未到吗？不发积分，并记入认领人记录。",
+                                           "Mark \(who.en) as no-show? No points; it stays on the claimant's record."),
                     onConfirm: [.write(StoreAction { db, actor in
                         let done = try db.markNoShow(ids, by: actor)
                         return LocalizedText("已标记 \(done.changed.count) 条未到。", "\(done.changed.count) marked no-show.")
@@ -224,7 +225,14 @@ struct TaskScreen: Screen {
         return list.rows.filter { ids.contains($0.id) }
     }
 
-    /// One confirmation naming how many claims and how many points, then one write for all of them.
+    /// "贾成（CD00005）的认领" for one, "贾成（CD00005）等 2 条认领" for several: a confirmation names what it acts on.
+    static func naming(_ first: String?, count: Int) -> LocalizedText {
+        guard let first else { return LocalizedText("\(count) 条认领", "\(count) claim(s)") }
+        return count == 1 ? LocalizedText("\(first) 的认领", "the claim of \(first)")
+                          : LocalizedText("\(first) 等 \(count) 条认领", "\(first) and \(count - 1) more claim(s)")
+    }
+
+    /// One confirmation naming whose claims and how many points, then one write for all of them.
     private func approveConfirm() -> [Effect] {
         let ids = reviewTargets
         guard !ids.isEmpty else { return [] }
@@ -232,9 +240,10 @@ struct TaskScreen: Screen {
         let points = visible.reduce(0) { $0 + $1.taskPoints }
         let pointsText = visible.count == ids.count
             ? LocalizedText("，共发放 \(points) 积分", ", crediting \(points) points") : LocalizedText("", "")
+        let who = Self.naming(visible.first?.claimantDisplayName, count: ids.count)
         return [.present(.confirm(ConfirmState(
             title: LocalizedText("审核通过", "Approve"),
-            message: LocalizedText("确定通过 \(ids.count) 条认领", "Approve \(ids.count) claim(s)") + pointsText + LocalizedText("吗？", "?"),
+            message: LocalizedText("确定通过 ", "Approve ") + who + pointsText + LocalizedText("吗？", "?"),
             onConfirm: [.write(StoreAction { db, actor in
                 let done = try db.approveClaims(ids, by: actor)
                 let again = done.alreadyDone.isEmpty ? LocalizedText("", "")

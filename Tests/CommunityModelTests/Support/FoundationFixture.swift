@@ -24,8 +24,11 @@ struct FoundationFixture {
         try db.addOrganisation(Organisation(name: name, level: level, contact: "刘建国", phone: "13903170121", reportedOn: "2026-03-01"), by: secretary)
     }
 
-    func member(_ name: String, code: String, phone: String = "13800000000", organisation: Int64? = nil) throws -> Member {
-        try db.addMember(Member(name: name, phone: phone, organisationId: organisation, level: .district,
+    /// A member; without a phone, one made from the code's digits (one member, one phone).
+    func member(_ name: String, code: String, phone: String? = nil, organisation: Int64? = nil) throws -> Member {
+        let digits = String(code.filter(\.isNumber).suffix(8))
+        let phone = phone ?? "138" + String(repeating: "0", count: 8 - digits.count) + digits
+        return try db.addMember(Member(name: name, phone: phone, organisationId: organisation, level: .district,
                                 memberCode: code, reportedOn: "2026-03-02"), by: secretary)
     }
 
