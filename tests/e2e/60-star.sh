@@ -49,7 +49,17 @@ d = json.load(sys.stdin)
 before = int(sys.argv[1])
 assert d["stage"] in ("public_defence", "site_check"), d["stage"]
 assert d["total"] < before, (d["total"], before)
+assert set(d) >= {"quarter", "stage", "total", "claimed_stars", "final_stars", "areas", "criteria", "flags"}, sorted(d)
+assert all(set(x) >= {"key", "score", "weight"} for x in d["areas"]), d["areas"]
+assert len(d["criteria"]) == 22 and all(set(c) >= {"key", "weight", "score", "deductions", "evidence"} for c in d["criteria"])
+assert d["total"] == sum(c["score"] for c in d["criteria"]) == sum(a["score"] for a in d["areas"])
 ' "$total_before" || fail "star show does not show the signed self-assessment: $after"
+"$BIN" stats --db "$DB" --json | python3 -c '
+import json, sys
+s = json.load(sys.stdin)["star"]
+assert s["quarter"] == "2026Q4" and s["stage"] in ("public_defence", "site_check") and s["final_stars"] is None, s
+' || fail "stats --json has no star section after the sign-off"
+"$BIN" check --db "$DB" >/dev/null || fail "check finds problems after the walk"
 echo "ok: star screen"
 
 # The street's side: this quarter's export, a printable self-assessment, and the roll-up over exports.
