@@ -49,7 +49,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CommunityModelTests",
-            dependencies: ["CommunityModel", "CommunityTestSupport"],
+            dependencies: ["CommunityModel", "CommunityTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             // CSV files the import tests read from disk, as a user's file would be.
             exclude: ["Fixtures"]
         ),
