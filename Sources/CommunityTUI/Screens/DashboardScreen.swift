@@ -5,9 +5,8 @@ import CommunityModel
 struct DashboardScreen: Screen {
     let id = ScreenID.dashboard
     var profile: CommunityProfile?
+    /// Kept by the store until the file changes, so switching back to 1 reads only its change mark.
     var figures: DashboardFigures?
-    /// The change mark and day the figures were computed for; unchanged, switching back to 1 costs nothing.
-    var figuresAsOf: (mark: Int64, day: String)?
     var recent: [AuditEntry] = []
     /// Closed periods whose letters are due but not generated (screen 5), read with the figures.
     var pendingLetters: [PendingLetters] = []
@@ -40,12 +39,8 @@ struct DashboardScreen: Screen {
 
     mutating func reload(_ ctx: AppContext) throws {
         profile = try ctx.db.profile()
-        let mark = try ctx.db.changeMark()
-        if figures == nil || figuresAsOf?.mark != mark || figuresAsOf?.day != ctx.today {
-            figures = try ctx.db.dashboardFigures(today: ctx.today, reference: ctx.reference.consultation)
-            figuresAsOf = (mark, ctx.today)
-            pendingLetters = (try? ctx.db.pendingLetterPeriods(today: ctx.today)) ?? []
-        }
+        figures = try ctx.db.dashboardFigures(today: ctx.today, reference: ctx.reference.consultation)
+        pendingLetters = (try? ctx.db.pendingLetterPeriods(today: ctx.today)) ?? []
         recent = try ctx.db.auditLog(.first(max(1, ctx.bodyHeight - 15)))
     }
 
