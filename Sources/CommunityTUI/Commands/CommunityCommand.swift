@@ -14,7 +14,8 @@ struct CommunityCommand: ParsableCommand {
         subcommands: [InitCommand.self, SeedDemoCommand.self, ImportCommand.self, ExportCommand.self,
                       StatsCommand.self, CheckCommand.self, BackupCommand.self, GenerateCommand.self, BenchCommand.self,
                       OperatorCommand.self,
-                      RankingCommand.self, LettersCommand.self]
+                      RankingCommand.self, LettersCommand.self,
+                      StarCommand.self]
     )
 
     @OptionGroup var global: GlobalOptions
