@@ -21,8 +21,8 @@ final class RedemptionScreenTests: XCTestCase {
         var ctx = f.app.ctx
         ctx.today = Self.today
         if kiosk {
-            try f.db.addOperator(name: "窗口小李", role: .kiosk, pin: "1357", by: f.secretary)
-            ctx.actor = try f.db.login(name: "窗口小李", pin: "1357")
+            try f.db.addOperator(name: "窗口小李", role: .kiosk, pin: "135790", by: f.secretary)
+            ctx.actor = try f.db.login(name: "窗口小李", pin: "135790")
             ctx.kiosk = true
             f.app = App(ctx: ctx, width: 80, height: 24)
         } else {

@@ -9,8 +9,10 @@ enum Schema {
         registerConsultation(&migrator)
         registerVolunteer(&migrator)
         registerSpeedIndexes(&migrator)
+        registerOffice(&migrator)
         registerRankings(&migrator)
         registerRedemption(&migrator)
+        registerStar(&migrator)
         return migrator
     }
 

@@ -11,7 +11,8 @@ extension App {
     mutating func kioskIntercepts(_ key: Key) -> Bool {
         guard ctx.kiosk else { return false }
         kioskState.lastActivity = Date()
-        guard phase == .main else { return false }
+        // A locked screen (the desk's own idle lock) takes its PIN digits itself.
+        guard phase == .main, lock == nil else { return false }
         // Suspend and quit-signal keys arrive as characters in raw mode; they do nothing here.
         if key == .ctrl("z") || key == .char("\u{1C}") || key == .ctrl("\\") {
             status = (Self.kioskStaysOpen, true)

@@ -7,7 +7,9 @@ enum ScreenRegistry {
         case .roster: return RosterScreen()
         case .tasks: return TaskScreen()
         case .points: return RedemptionScreen()
+        case .audit: return AuditScreen()
         case .rankings: return RankingScreen()
+        case .stars: return StarScreen()
         default: return PlaceholderScreen(id: id)
         }
     }

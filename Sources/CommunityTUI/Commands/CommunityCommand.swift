@@ -13,8 +13,9 @@ struct CommunityCommand: ParsableCommand {
         """,
         subcommands: [InitCommand.self, SeedDemoCommand.self, ImportCommand.self, ExportCommand.self,
                       StatsCommand.self, CheckCommand.self, BackupCommand.self, GenerateCommand.self, BenchCommand.self,
+                      OperatorCommand.self,
                       RankingCommand.self, LettersCommand.self, RedeemCommand.self, VoucherCommand.self, ReportCommand.self,
-                      KioskCommand.self]
+                      StarCommand.self, KioskCommand.self]
     )
 
     @OptionGroup var global: GlobalOptions

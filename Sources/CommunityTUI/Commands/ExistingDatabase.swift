@@ -19,6 +19,7 @@ extension GlobalOptions {
         ConsultationReference.active = reference.consultation
         RankingSettings.active = reference.rankings
         Catalog.active = reference.catalog
+        StarStandard.active = reference.starStandard
         return reference
     }
 
