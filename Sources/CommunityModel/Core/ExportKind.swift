@@ -11,6 +11,11 @@ public enum ExportKind: String, Sendable, CaseIterable {
     case tasks
     case claims
     case ledger
+    case redemptions
+    case stock
+    case vouchers
+    /// The month's 兑换公示 (masked names); `export --what redemptions --public`.
+    case publicRedemptions = "redemptions-public"
 
     /// Streams this kind to `handle` and returns the number of rows written.
     /// - Throws: `StoreError` for a damaged or locked database, or the file system's error.
@@ -25,6 +30,11 @@ public enum ExportKind: String, Sendable, CaseIterable {
         case .tasks: return try database.export(VolunteerExport.tasks, as: format, to: handle)
         case .claims: return try database.export(VolunteerExport.claims, as: format, to: handle)
         case .ledger: return try database.export(VolunteerExport.ledger, as: format, to: handle)
+        case .redemptions: return try database.export(RedemptionExport.redemptions, as: format, to: handle)
+        case .stock: return try database.export(RedemptionExport.stock, as: format, to: handle)
+        case .vouchers: return try database.export(RedemptionExport.vouchers, as: format, to: handle)
+        case .publicRedemptions:
+            return try database.export(RedemptionExport.publicNotice(month: String(today.prefix(7))), as: format, to: handle)
         case .issues:
             return try Self.throughSink(database, handle) { sink in
                 try ConsultationExport.write(database, format: format == .csv ? .csv : .json, to: sink, today: today)
