@@ -11,6 +11,7 @@ public enum ExportKind: String, Sendable, CaseIterable {
     case tasks
     case claims
     case ledger
+    case audit
     case redemptions
     case stock
     case vouchers
@@ -30,6 +31,8 @@ public enum ExportKind: String, Sendable, CaseIterable {
         case .tasks: return try database.export(VolunteerExport.tasks, as: format, to: handle)
         case .claims: return try database.export(VolunteerExport.claims, as: format, to: handle)
         case .ledger: return try database.export(VolunteerExport.ledger, as: format, to: handle)
+        case .audit:
+            return try Self.throughSink(database, handle) { sink in try database.exportAudit(to: sink, json: format == .json) }
         case .redemptions: return try database.export(RedemptionExport.redemptions, as: format, to: handle)
         case .stock: return try database.export(RedemptionExport.stock, as: format, to: handle)
         case .vouchers: return try database.export(RedemptionExport.vouchers, as: format, to: handle)

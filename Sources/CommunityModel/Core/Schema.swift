@@ -9,6 +9,7 @@ enum Schema {
         registerConsultation(&migrator)
         registerVolunteer(&migrator)
         registerSpeedIndexes(&migrator)
+        registerOffice(&migrator)
         registerRankings(&migrator)
         registerRedemption(&migrator)
         return migrator

@@ -64,8 +64,10 @@ extension CommunityDatabase {
 
     /// The latest closed month (members) and quarter (organisations) whose letters have not been generated,
     /// with the counts generating would make — the overview's hint. Empty when all are done.
+    /// Kept by the store's figures cache until the file changes, so the overview does not rank again on every redraw.
     public func pendingLetterPeriods(today: String, settings: RankingSettings = RankingSettings.current()) throws -> [PendingLetters] {
-        try pool.read { db in
+        struct Context: Equatable, Sendable { var today: String; var settings: RankingSettings }
+        return try figures("pending-letters", context: Context(today: today, settings: settings)) { db in
             var out: [PendingLetters] = []
             for audience in RankingAudience.allCases {
                 guard let period = RankingPeriod.lastClosed(for: audience, today: today) else { continue }
