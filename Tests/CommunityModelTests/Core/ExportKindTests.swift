@@ -44,8 +44,8 @@ final class ExportKindTests: XCTestCase {
     func testEveryKindWritesToAnEmptyCommunity() throws {
         let (database, _) = try MaintenanceFixtures.makeDatabase(in: directory)
         for kind in ExportKind.allCases {
-            // A new community starts with its setup audit line and the catalog's opening stock moves.
-            let expected = kind == .audit ? 1 : (kind == .stock ? Catalog.active.items.count : 0)
+            // A new community starts with its setup audit line, the catalog loaded (an audit line and an opening stock move per item).
+            let expected = kind == .audit ? 1 + Catalog.active.items.count : (kind == .stock ? Catalog.active.items.count : 0)
             for format in ExportFormat.allCases {
                 let file = directory.appendingPathComponent("\(kind.rawValue).\(format.rawValue)")
                 XCTAssertTrue(FileManager.default.createFile(atPath: file.path, contents: nil))
