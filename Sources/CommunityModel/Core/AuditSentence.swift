@@ -66,6 +66,7 @@ public enum AuditSentence {
         t.merge(ConsultationSentences.table) { a, _ in a }
         t.merge(VolunteerSentences.table) { a, _ in a }
         t.merge(OfficeSentences.table) { a, _ in a }
+        t.merge(RedemptionSentences.table) { a, _ in a }
         return t
     }()
 

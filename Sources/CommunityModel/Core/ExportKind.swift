@@ -12,6 +12,11 @@ public enum ExportKind: String, Sendable, CaseIterable {
     case claims
     case ledger
     case audit
+    case redemptions
+    case stock
+    case vouchers
+    /// The month's 兑换公示 (masked names); `export --what redemptions --public`.
+    case publicRedemptions = "redemptions-public"
 
     /// Streams this kind to `handle` and returns the number of rows written.
     /// - Throws: `StoreError` for a damaged or locked database, or the file system's error.
@@ -28,6 +33,11 @@ public enum ExportKind: String, Sendable, CaseIterable {
         case .ledger: return try database.export(VolunteerExport.ledger, as: format, to: handle)
         case .audit:
             return try Self.throughSink(database, handle) { sink in try database.exportAudit(to: sink, json: format == .json) }
+        case .redemptions: return try database.export(RedemptionExport.redemptions, as: format, to: handle)
+        case .stock: return try database.export(RedemptionExport.stock, as: format, to: handle)
+        case .vouchers: return try database.export(RedemptionExport.vouchers, as: format, to: handle)
+        case .publicRedemptions:
+            return try database.export(RedemptionExport.publicNotice(month: String(today.prefix(7))), as: format, to: handle)
         case .issues:
             return try Self.throughSink(database, handle) { sink in
                 try ConsultationExport.write(database, format: format == .csv ? .csv : .json, to: sink, today: today)

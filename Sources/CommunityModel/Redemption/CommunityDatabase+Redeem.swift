@@ -102,7 +102,7 @@ extension CommunityDatabase {
             }
         }
         let summary = lines.map { "\($0.itemKey)×\($0.quantity)" }.joined(separator: " ")
-        try AuditEntry.record(db, by: actor, action: "redemption.redeem", target: "redemption:\(rid)",
+        try AuditEntry.record(db, by: actor, action: "redemption.redeem", target: "receipt:\(number)",
                               detail: "\(number) \(request.holder.key) −\(e.total) → \(posted.entry.balanceAfter) \(summary) [\(requestId)]")
         return RedemptionReceipt(redemption: redemption, lines: lines, vouchers: vouchers, applied: true)
     }

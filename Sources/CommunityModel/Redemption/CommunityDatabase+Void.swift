@@ -83,7 +83,7 @@ extension CommunityDatabase {
         updated.voidSupervisor = supervisor.name
         updated.reversalEntryId = entryId
         try updated.update(db)
-        try AuditEntry.record(db, by: supervisor, action: action, target: "redemption:\(rid)",
+        try AuditEntry.record(db, by: supervisor, action: action, target: "receipt:\(r.receipt)",
                               detail: "\(r.receipt) +\(r.points) 申请 \(clerk) 批准 \(supervisor.name)：\(reason)")
         return try receipt(db, updated, applied: true)
     }

@@ -8,10 +8,7 @@ public enum RedemptionModule: ModuleHooks {
     }
 
     public static func generate(_ pool: DatabasePool, scale: GenerateScale, context: inout SeedContext, progress: ProgressHandler?) throws {
-        try pool.write { db in
-            _ = try CommunityDatabase.loadCatalog(db, Catalog.active, by: context.actor)
-            try HolderLookupIndex.refreshStale(db)
-        }
+        try RedemptionGenerator.generate(pool, count: RedemptionGenerator.count(scale), context: &context, progress: progress)
     }
 
     public static func check(_ db: Database) throws -> [IntegrityProblem] {

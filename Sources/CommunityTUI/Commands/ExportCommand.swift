@@ -25,6 +25,9 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The file to write (replaced if it exists); default: standard output.", valueName: "file"))
     var to: String?
 
+    @Flag(name: .customLong("public"), help: "With --what redemptions: this month's 兑换公示 for the notice board (masked names).")
+    var publicNotice = false
+
     func run() throws {
         global.applyLanguage()
         try reportingErrors {
@@ -37,6 +40,7 @@ struct ExportCommand: ParsableCommand {
             }
             let database = try global.openForReading()
             try global.applyReferenceData()
+            let what = publicNotice && self.what == .redemptions ? ExportKind.publicRedemptions : self.what
             guard let target else {
                 try what.write(from: database, as: format, to: FileHandle.standardOutput)
                 return

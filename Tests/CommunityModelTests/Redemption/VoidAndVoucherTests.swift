@@ -8,7 +8,7 @@ final class VoidAndVoucherTests: XCTestCase {
     func testVoidReversesStockAndVouchersInOneGoAndKeepsBothNames() throws {
         let f = try RedemptionFixture()
         let li = try f.member("李成", code: "CD0001", phone: "13812341234", points: 500)
-        let clerk = try f.db.addOperator(name: "兑换员", role: .kiosk, pin: "1357", by: f.secretary)
+        let clerk = try f.db.addOperator(name: "兑换员", role: .kiosk, pin: "135790", by: f.secretary)
         let clerkActor = Actor(operatorId: clerk.id ?? 0, name: clerk.name, role: .kiosk)
         let r = try f.db.redeem(f.request(li, ["towel": 2, "laundry_voucher": 1]), by: clerkActor)
         assertThrows(try f.db.voidRedemption(receipt: r.receipt, reason: "拿错", clerk: clerkActor, supervisor: clerkActor),
