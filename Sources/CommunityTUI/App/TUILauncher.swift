@@ -11,6 +11,9 @@ struct TUILauncher {
             throw CommandFailure(text: LocalizedText("界面需要在终端中运行；脚本请使用子命令（community --help）。",
                                                      "The UI needs a terminal; scripts should use the subcommands (community --help).").text())
         }
+        if let problem = NcursesTerminal.problem() {
+            throw CommandFailure(text: problem.message.text(), code: 2)
+        }
         let reference = try global.applyReferenceData()
         let (db, actor) = try openDatabase()
         let terminal = NcursesTerminal()

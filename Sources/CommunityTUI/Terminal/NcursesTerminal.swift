@@ -1,5 +1,30 @@
 import CNcurses
+import CommunityModel
 import Glibc
+
+/// Why the UI cannot run in this terminal; checked before `initscr`, which would print ncurses'
+/// "Error opening terminal: unknown." and exit, or draw one scrambled line on a dumb terminal.
+enum TerminalProblem: Equatable {
+    case termUnset
+    case unknown(String)
+    case cannotMoveCursor(String)
+
+    var message: LocalizedText {
+        let fix = LocalizedText("请在终端模拟器中运行，或设置 TERM，例如：export TERM=xterm-256color；脚本请使用子命令（community --help）。",
+                                "Run it in a terminal emulator, or set TERM, e.g. export TERM=xterm-256color; scripts should use the subcommands (community --help).")
+        switch self {
+        case .termUnset:
+            return LocalizedText("无法打开界面：环境变量 TERM 没有设置，不知道这是哪种终端。" + fix.zh,
+                                 "Cannot open the UI: TERM is not set, so the kind of terminal is not known. " + fix.en)
+        case .unknown(let name):
+            return LocalizedText("无法打开界面：终端类型 TERM=\(name) 未知（本机的 terminfo 中没有它）。" + fix.zh,
+                                 "Cannot open the UI: the terminal type TERM=\(name) is unknown (this machine's terminfo has no entry for it). " + fix.en)
+        case .cannotMoveCursor(let name):
+            return LocalizedText("无法打开界面：终端 TERM=\(name) 不能移动光标，显示不了全屏界面。" + fix.zh,
+                                 "Cannot open the UI: the terminal TERM=\(name) cannot move the cursor, so a full-screen UI cannot be drawn. " + fix.en)
+        }
+    }
+}
 
 /// The real terminal: the only code that imports CNcurses.
 final class NcursesTerminal: Terminal {
@@ -27,6 +52,17 @@ final class NcursesTerminal: Terminal {
     }
 
     deinit { shutdown() }
+
+    /// The terminal TERM names, checked through terminfo without starting curses; nil when it is usable.
+    static func problem() -> TerminalProblem? {
+        let name = getenv("TERM").map { String(cString: $0) } ?? ""
+        switch cn_check_terminal() {
+        case 0: return name == "dumb" ? .cannotMoveCursor(name) : nil
+        case 1: return .termUnset
+        case 2: return .unknown(name)
+        default: return .cannotMoveCursor(name)
+        }
+    }
 
     var size: (width: Int, height: Int) {
         var y: Int32 = 0, x: Int32 = 0
