@@ -34,7 +34,9 @@ final class NcursesTerminal: Terminal {
 
     init() {
         cn_setlocale_utf8()
-        cn_set_escdelay(25)
+        // A lone Esc is told from the start of an arrow key's sequence by waiting this long for more bytes:
+        // 10 ms keeps Esc inside a frame (terminals send a key's sequence in one write); $ESCDELAY overrides.
+        if getenv("ESCDELAY") == nil { cn_set_escdelay(10) }
         initscr()
         raw()              // Ctrl-C arrives as a key, so quitting always restores the terminal
         noecho()
@@ -119,21 +121,35 @@ final class NcursesTerminal: Terminal {
         }
     }
 
+    /// One glyph's scalars and a terminating 0, reused for every cell (no allocation per cell).
+    private var glyph = [wchar_t](repeating: 0, count: 5)
+
     func draw(_ buffer: ScreenBuffer) {
         let full = last.map { $0.width != buffer.width || $0.height != buffer.height } ?? true
         if full { clearok(cn_stdscr(), true) }
+        let new = buffer.cells
+        let old = full ? [] : (last?.cells ?? [])
+        let width = buffer.width
         for y in 0..<buffer.height {
+            let row = y * width
             var x = 0
-            while x < buffer.width {
-                let cell = buffer[x, y]
+            while x < width {
+                let cell = new[row + x]
                 let w = max(1, Int(cell.width))
-                let changed = full || last.map { old in
-                    (x..<min(buffer.width, x + w)).contains { old[$0, y] != buffer[$0, y] }
-                } ?? true
+                // A wide glyph is rewritten when either of its two cells changed.
+                var changed = old.isEmpty
+                if !changed {
+                    for i in row + x..<row + min(width, x + w) where old[i] != new[i] { changed = true; break }
+                }
                 if changed && cell.width != 0 {
                     let (attr, pair) = attributes(cell.style)
-                    let scalars = Array(String(cell.text).unicodeScalars.prefix(4)).map { wchar_t(bitPattern: $0.value) } + [0]
-                    _ = scalars.withUnsafeBufferPointer { cn_put_wide(Int32(y), Int32(x), $0.baseAddress, attr, pair) }
+                    var n = 0
+                    for scalar in cell.text.unicodeScalars where n < 4 {
+                        glyph[n] = wchar_t(bitPattern: scalar.value)
+                        n += 1
+                    }
+                    glyph[n] = 0
+                    _ = glyph.withUnsafeBufferPointer { cn_put_wide(Int32(y), Int32(x), $0.baseAddress, attr, pair) }
                 }
                 x += w
             }
