@@ -24,16 +24,22 @@ final class Runner {
     func run() {
         seenVersion = try? app.ctx.db.dataVersion()
         lastCheck = now()
+        var lastKey = now()
         terminal.draw(app.render())
         while !app.quitRequested {
             let waited = Int(now() &- lastCheck)
             let key = terminal.readKey(timeoutMs: max(0, Self.pollMs - waited))
             var dirty = false
             if let key {
+                lastKey = now()
                 handle(key)
                 // Keys typed faster than a frame (a paste, key repeat) are applied before one frame is drawn.
                 while !app.quitRequested, let next = terminal.readKey(timeoutMs: 0) { handle(next) }
                 dirty = true
+            } else if app.phase == .main, app.lock == nil {
+                // No key for the idle time: the desk locks itself (issue 14).
+                app.idle(for: Int((now() &- lastKey) / 1000))
+                if app.lock != nil { dirty = true }
             }
             if now() &- lastCheck >= UInt64(Self.pollMs) {
                 lastCheck = now()

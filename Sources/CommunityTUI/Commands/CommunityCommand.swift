@@ -13,18 +13,17 @@ struct CommunityCommand: ParsableCommand {
         """,
         subcommands: [InitCommand.self, SeedDemoCommand.self, ImportCommand.self, ExportCommand.self,
                       StatsCommand.self, CheckCommand.self, BackupCommand.self, GenerateCommand.self, BenchCommand.self,
-                      RankingCommand.self, LettersCommand.self]
+                      OperatorCommand.self,
+                      RankingCommand.self, LettersCommand.self,
+                      StarCommand.self]
     )
 
     @OptionGroup var global: GlobalOptions
 
-    @Flag(name: .long, help: "Open the demo database (朝东社区), signed in as the demo secretary.")
-    var demo = false
-
     func run() throws {
         global.applyLanguage()
         try reportingErrors {
-            try TUILauncher(global: global, demo: demo).run()
+            try TUILauncher(global: global, demo: global.demo).run()
         }
     }
 }
