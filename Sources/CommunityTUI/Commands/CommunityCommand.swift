@@ -12,8 +12,16 @@ struct CommunityCommand: ParsableCommand {
         setup (community name, street, district, first operator).
         """,
         subcommands: [InitCommand.self, SeedDemoCommand.self, ImportCommand.self, ExportCommand.self,
-                      StatsCommand.self, CheckCommand.self, BackupCommand.self, GenerateCommand.self, BenchCommand.self]
+                      StatsCommand.self, CheckCommand.self, BackupCommand.self, GenerateCommand.self, BenchCommand.self,
+                      RestoreCommand.self]
     )
+
+    /// The umask comes first: every file the program creates (database, -wal/-shm, backups, exports) holds
+    /// personal data and is created readable by its owner only.
+    static func main() {
+        PrivateFiles.applyUmask()
+        main(nil)
+    }
 
     @OptionGroup var global: GlobalOptions
 
