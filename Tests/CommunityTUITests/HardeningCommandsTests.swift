@@ -46,6 +46,16 @@ final class HardeningCommandsTests: XCTestCase {
         XCTAssertEqual(try bytes(empty).count, 0, "no schema written into an empty file")
     }
 
+    func testCheckWarnsWhenOthersCanReadTheDatabase() throws {
+        let quiet = try community(["check", "--db", databasePath, "--lang", "en"])
+        XCTAssertEqual(quiet.status, 0, quiet.stderr)
+        XCTAssertFalse(quiet.stderr.contains("Warning"), quiet.stderr)
+        chmod(databasePath, 0o644)
+        let warned = try community(["check", "--db", databasePath, "--lang", "en"])
+        XCTAssertEqual(warned.status, 0, "a warning, not a failed check")
+        XCTAssertTrue(warned.stderr.contains("mode 644") && warned.stderr.contains("chmod 600"), warned.stderr)
+    }
+
     func testAWritingCommandOnARealDatabaseNeedsItsOperator() throws {
         let members = try file("m.csv", "姓名,手机,单位,党员编号\n张三,13800000001,公交集团党委,GJ1\n")
         let refused = try community(["import", "--db", databasePath, "--lang", "en", members])

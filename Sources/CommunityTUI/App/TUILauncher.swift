@@ -30,6 +30,7 @@ struct TUILauncher {
             return (try CommunityDatabase.open(path: global.databasePath), nil)
         }
         let path = global.db.map { ($0 as NSString).expandingTildeInPath } ?? Paths.demoDatabase
+        try global.requireFolder(for: path)
         let db = try DemoLauncher.openDemo(path: path)
         return (db, try db.demoActor())
     }

@@ -106,7 +106,11 @@ extension RosterForms {
                                           "Imported \(summary.rows) \(kind.label.en) from \((path as NSString).lastPathComponent).")), .reload]
             } catch RosterImportError.problems(let problems) {
                 let page = TextPage(title: LocalizedText("导入未执行：\(problems.count) 处问题", "Nothing imported: \(problems.count) problem(s)"),
-                                    lines: problems.map { $0.text.text() } + ["", LocalizedText("改正文件后按 i 重新导入。", "Fix the file, then press i again.").text()])
+                                    // Every problem, wrapped to the window (a long message is never cut off), scrollable.
+                                    lines: (problems.map(\.text) + [LocalizedText("", ""), LocalizedText(
+                                        "改正文件后按 i 重新导入（community import --errors 文件 可导出全部问题）。",
+                                        "Fix the file, then press i again (community import --errors FILE writes them all to a table).")])
+                                        .flatMap { TextFit.wrap($0.text(), width: max(30, ctx.bodyWidth - 6)) })
                 return [.present(.text(page)), .error(LocalizedText("文件有 \(problems.count) 处问题，未导入任何记录。", "The file has \(problems.count) problem(s); nothing was imported."))]
             }
         }
