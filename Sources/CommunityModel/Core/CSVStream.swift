@@ -141,7 +141,15 @@ struct CSVStream {
             fieldStarted = false
             fieldLine = line
         }
-        while let byte = try nextByte() {
+        while true {
+            // The chunk is read in place (not through nextByte): this loop runs once per byte of the file.
+            if index >= chunk.count {
+                chunk = try reader.next()
+                index = 0
+                if chunk.isEmpty { break }
+            }
+            let byte = chunk[index]
+            index += 1
             if inQuotes {
                 if byte == UInt8(ascii: "\"") {
                     if try peekByte() == UInt8(ascii: "\"") { _ = try nextByte(); field.append(byte) } else { inQuotes = false }

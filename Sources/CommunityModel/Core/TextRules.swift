@@ -35,11 +35,36 @@ public enum TextRules {
     /// - Throws: `TextRuleError` naming the field, what is wrong and at which character.
     @discardableResult
     public static func check(_ text: String, _ kind: TextFieldKind, field: LocalizedText) throws -> String {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = trimmed(text)
+        // Almost every value is plain: one pass over the scalars decides, the careful pass (by character,
+        // for the position) runs only when something looks odd.
+        if isPlain(trimmed, kind) { return trimmed }
         if let (problem, position) = firstViolation(in: trimmed, kind) {
             throw TextRuleError(field: field, problem: problem, position: position, value: trimmed)
         }
         return trimmed
+    }
+
+    /// Surrounding spaces and line breaks removed; the common case (none) costs no copy.
+    public static func trimmed(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return text }
+        if first.properties.isWhitespace || last.properties.isWhitespace { return text.trimmingCharacters(in: .whitespacesAndNewlines) }
+        return text
+    }
+
+    /// True when no scalar could break a rule: printable, no quotes, no formula start.
+    static func isPlain(_ text: String, _ kind: TextFieldKind) -> Bool {
+        var first = true
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if first {
+                first = false
+                if v == 0x3D || v == 0x2B || v == 0x2D || v == 0x40 { return false }
+            }
+            if v < 0x20 || (0x7F...0x9F).contains(v) || v == 0x22 || v == 0x27 || v == 0x60 { return false }
+            if v >= 0x2000 && ((0x2000...0x206F).contains(v) || v == 0xFEFF || (0xFF02...0xFF07).contains(v)) { return false }
+        }
+        return true
     }
 
     /// The first rule `text` breaks for `kind`, with its 1-based character position; nil when it is fine.
