@@ -1,5 +1,6 @@
 @testable import CommunityTUI
 import CommunityModel
+import CommunityTestSupport
 import XCTest
 
 final class AppFrameTests: XCTestCase {
@@ -77,7 +78,7 @@ final class AppFrameTests: XCTestCase {
         XCTAssertEqual(f.app.phase, .login)
         XCTAssertTrue(f.text.contains("4"), f.text)
         f.press(.ctrl("u"))
-        f.type("2468")
+        f.type(TestStore.pin)
         f.press(.enter)
         XCTAssertEqual(f.app.phase, .main)
         XCTAssertTrue(f.text.contains("欢迎，王书记"))

@@ -101,7 +101,9 @@ final class ConsultationScreenTests: XCTestCase {
         f.press(.ctrl("s"))
         XCTAssertTrue(f.text.contains("已登记议题 2026-0001"), f.text)
         XCTAssertTrue(f.text.contains("环境卫生"), f.text)
-        f.press(.char("a"), .char("a"))                      // ①→②→③
+        f.press(.char("a"), .char("a"))                      // ①→②, then ② asks who accepts it
+        XCTAssertTrue(f.text.contains("代表社区党组织受理立项"), f.text)
+        f.press(.char("y"))                                  // ②→③
         for name in ["朝东社区党委", "朝东社区居委会", "楼门长 吴凤霞"] {
             f.press(.char("p"), .tab)
             f.type(name)

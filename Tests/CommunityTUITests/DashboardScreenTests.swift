@@ -5,9 +5,8 @@ import XCTest
 final class DashboardScreenTests: XCTestCase {
     /// The overview shows the demo community's real figures, and they move when something is written.
     func testFiguresComeFromTheStoreAndFollowWrites() throws {
-        var f = try TUIFixture(setUp: false)
+        var f = try TUIFixture(demo: true)
         defer { f.remove() }
-        try DemoSeeder.seed(f.db, dataDirectory: TUIFixture.dataDirectory, today: "2026-11-30")
         f.press(.char("7"), .char("1"))
         let text = f.text
         XCTAssertTrue(text.contains("朝东社区  沧州市 · 运河区 · 公园街道"), text)
@@ -29,9 +28,8 @@ final class DashboardScreenTests: XCTestCase {
 extension DashboardScreenTests {
     /// Issue 4: a points figure opens to the entries behind it.
     func testEnterOpensTheLedgerEntriesBehindThePointsFigures() throws {
-        var f = try TUIFixture(setUp: false)
+        var f = try TUIFixture(demo: true)
         defer { f.remove() }
-        try DemoSeeder.seed(f.db, dataDirectory: TUIFixture.dataDirectory, today: "2026-11-30")
         f.press(.char("7"), .char("1"))
         XCTAssertTrue(f.lines[22].contains("Enter 积分流水"), f.lines[22])
         f.press(.enter)

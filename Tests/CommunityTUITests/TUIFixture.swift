@@ -1,34 +1,29 @@
 @testable import CommunityTUI
 import CommunityModel
+import CommunityTestSupport
 import Foundation
 import XCTest
 
 /// An app over a real SQLite file, driven by keys and read back as text, as the terminal would show it.
+/// The file comes from the shared `TestStore`: a fresh 朝东社区 (or an empty file), or a copy of the demo.
 struct TUIFixture {
-    let directory: URL
-    let db: CommunityDatabase
-    let secretary: Actor
+    let store: TestStore
     var app: App
 
-    static var dataDirectory: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("data")
-    }
+    var directory: URL { store.directory }
+    var db: CommunityDatabase { store.db }
+    /// 王书记 on a fresh file, 演示书记 on the demo copy; nobody on a file not set up.
+    let secretary: Actor
 
-    init(width: Int = 80, height: Int = 24, signedIn: Bool = true, setUp: Bool = true) throws {
+    static var dataDirectory: URL { TestStore.dataDirectory }
+
+    init(width: Int = 80, height: Int = 24, signedIn: Bool = true, setUp: Bool = true, demo: Bool = false) throws {
         Language.current = .zh
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("community-tui-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        db = try CommunityDatabase.open(path: directory.appendingPathComponent("tui.sqlite").path)
-        if setUp {
-            secretary = try db.setUp(profile: CommunityProfile(name: "朝东社区", street: "公园街道", district: "运河区", city: "沧州市"),
-                                     secretaryName: "王书记", pin: "2468")
-        } else {
-            secretary = Actor(operatorId: 0, name: "", role: .secretary)
-        }
+        store = demo ? try TestStore.demo() : try TestStore(fileName: "tui.sqlite", setUp: setUp)
+        secretary = store.secretary
         let reference = try ReferenceData.load(from: Self.dataDirectory)
         ConsultationReference.active = reference.consultation
-        let ctx = AppContext(db: db, actor: signedIn ? secretary : nil, today: "2026-11-30", reference: reference,
+        let ctx = AppContext(db: store.db, actor: signedIn ? secretary : nil, today: TestStore.demoToday, reference: reference,
                              bodyHeight: height - 3, bodyWidth: width)
         app = App(ctx: ctx, width: width, height: height)
     }
@@ -58,7 +53,7 @@ struct TUIFixture {
         }
     }
 
-    func remove() { try? FileManager.default.removeItem(at: directory) }
+    func remove() { store.remove() }
 }
 
 /// The display column where `needle` starts in `line`, or nil.

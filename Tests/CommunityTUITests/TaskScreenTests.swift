@@ -58,7 +58,7 @@ final class TaskScreenTests: XCTestCase {
         defer { f.remove() }
         _ = try replied(f, t["ended"]!, "公交集团党委", note: "出动 6 人，发放宣传册 300 份")
         f.press(.char("3"), .char("l"), .char("l"), .char("l"), .enter)
-        XCTAssertTrue(f.text.contains("核酸检测（上午班）  [已结束]"), f.text)
+        XCTAssertTrue(f.text.contains("核酸检测（上午班）  [已结束"), f.text)
         XCTAssertTrue(f.text.contains("名额 1/5"), f.text)
         let row = try XCTUnwrap(f.lines.first { $0.contains("公交集团党委") }, f.text)
         XCTAssertTrue(row.contains("已回复") && row.contains("出动 6 人"), row)
@@ -78,7 +78,7 @@ final class TaskScreenTests: XCTestCase {
         f.press(.char(" "), .char(" "))
         XCTAssertTrue(f.text.contains("已标记 2 行"), f.text)
         f.press(.char("a"))
-        XCTAssertTrue(f.text.contains("确定通过 2 条认领，共发放 30 积分吗？"), f.text)
+        XCTAssertTrue(f.text.contains("等 2 条认领，共发放 30 积分吗？"), "the confirmation names whose claims: \(f.text)")
         f.press(.char("y"))
         XCTAssertTrue(f.text.contains("已通过 2 条认领，发放 30 积分。"), f.text)
         XCTAssertTrue(f.text.contains("审核队列 1"), f.text)

@@ -23,6 +23,8 @@ wait_for "当前「①收集议题」"
 keys a
 wait_for "当前「②审核立项」"
 keys a
+wait_for "代表社区党组织受理立项"
+keys y
 wait_for "当前「③确定议事主体」"
 keys a
 wait_for "议事主体至少要有 3 类"

@@ -41,13 +41,13 @@ type_text "清理 1–6 单元楼道杂物"
 keys Enter
 wait_for "已登记回复"
 keys a
-wait_for "确定通过 1 条认领，共发放 10 积分吗？"
+wait_for "的认领，共发放 10 积分吗？"
 keys y
 wait_for "已通过 1 条认领，发放 10 积分"
 
-# Enter on her claim opens the entries behind her balance.
+# Enter on her claim opens the entries behind her balance: 85 from her half year of service in the demo, +10.
 keys Enter
-wait_for "程彩霞（CD00014）  积分余额 10"
+wait_for "程彩霞（CD00014）  积分余额 95"
 screen | grep -F "入账" | grep -qF "+10" || fail "no +10 credit in her entries"
 keys Escape Escape
 wait_for "发布中"

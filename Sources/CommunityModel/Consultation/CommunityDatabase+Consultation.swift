@@ -178,6 +178,9 @@ extension CommunityDatabase {
         try pool.write { db in
             var issue = try Self.requireIssue(db, id: issueId)
             try ConsultationWorkflow.requireStep(issue, 6, action: LocalizedText("记录决议", "Recording the resolution"), reference: reference)
+            let lastMeeting = try String.fetchOne(db, sql: "SELECT MAX(held_on) FROM issue_meeting WHERE issue_id = ?", arguments: [issueId])
+            try ConsultationValidation.requireOrder(p, LocalizedText("公示日期", "The publication date"),
+                                                    notBefore: lastMeeting, LocalizedText("议事会议日期", "the meeting date"))
             issue.resolution = t
             issue.publishedOn = p
             try issue.update(db)
@@ -192,6 +195,10 @@ extension CommunityDatabase {
         try pool.write { db in
             var issue = try Self.requireIssue(db, id: issueId)
             try ConsultationWorkflow.requireStep(issue, 7, action: LocalizedText("记录组织实施", "Recording the implementation"), reference: reference)
+            if let done = i.done {
+                try ConsultationValidation.requireOrder(done, LocalizedText("完成日期", "The completion date"),
+                                                        notBefore: issue.publishedOn, LocalizedText("决议公示日期", "the publication date"))
+            }
             issue.implementationOwner = i.owner
             issue.implementationDue = i.due
             issue.implementationDone = i.done
@@ -208,6 +215,8 @@ extension CommunityDatabase {
         try pool.write { db in
             var issue = try Self.requireIssue(db, id: issueId)
             try ConsultationWorkflow.requireStep(issue, ConsultationSteps.last, action: LocalizedText("记录满意度", "Recording satisfaction"), reference: reference)
+            try ConsultationValidation.requireOrder(s.surveyedOn, LocalizedText("测评日期", "The survey date"),
+                                                    notBefore: issue.implementationDone, LocalizedText("实施完成日期", "the completion date"))
             issue.surveySatisfied = s.satisfied
             issue.surveyBasic = s.basic
             issue.surveyDissatisfied = s.dissatisfied

@@ -71,6 +71,13 @@ public enum ConsultationValidation {
         return t
     }
 
+    /// Dates that must agree: meeting ≤ publication ≤ completion ≤ survey (days compare as text).
+    static func requireOrder(_ day: String, _ field: LocalizedText, notBefore earlier: String?, _ earlierField: LocalizedText) throws {
+        guard let earlier, !earlier.isEmpty, day < earlier else { return }
+        throw ConsultationError.inconsistent(LocalizedText("\(field.zh) \(day) 早于\(earlierField.zh) \(earlier)，请核对日期。",
+                                                           "\(field.en) \(day) is before \(earlierField.en) \(earlier); check the dates."))
+    }
+
     static func count(_ n: Int, _ field: LocalizedText) throws -> Int {
         if n < 0 { throw ConsultationError.negativeCount(field) }
         return n

@@ -13,7 +13,7 @@ extension CommunityDatabase {
     /// - Throws: `LedgerError` (below zero, wrong sign, reused key, bad reversal), `ClaimError.unknownClaimant`.
     @discardableResult
     public static func postLedgerEntry(_ db: Database, _ p: LedgerPosting, by actor: Actor?) throws -> (entry: LedgerEntry, applied: Bool) {
-        if let existing = try LedgerEntry.filter(LedgerEntry.Columns.idempotencyKey == p.idempotencyKey).fetchOne(db) {
+        if let existing = try LedgerEntry.fetchOne(db.cachedStatement(sql: "SELECT * FROM ledger_entry WHERE idempotency_key = ?"), arguments: [p.idempotencyKey]) {
             guard existing.holder == p.holder, existing.kind == p.kind, existing.amount == p.amount else {
                 throw LedgerError.idempotencyKeyReused(p.idempotencyKey)
             }
@@ -44,7 +44,7 @@ extension CommunityDatabase {
                                 amount: p.amount, balanceAfter: after, reason: p.reason, claimId: p.claimId, reversesId: p.reversesId,
                                 idempotencyKey: p.idempotencyKey, reference: p.reference, at: at, day: String(at.prefix(10)),
                                 operatorName: actor?.name ?? "system")
-        try entry.insert(db)
+        try entry.insertRow(db)
         try AuditEntry.record(db, by: actor, action: "ledger.\(p.kind.rawValue)", target: "ledger_entry:\(entry.id ?? 0)",
                               detail: "\(p.holder.key) \(p.amount > 0 ? "+" : "")\(p.amount) → \(after) \(p.reason) [\(p.idempotencyKey)]")
         return (entry, true)
@@ -52,7 +52,7 @@ extension CommunityDatabase {
 
     static func currentBalance(_ db: Database, _ holder: PointsHolder) throws -> Int {
         let (kind, id) = holderColumns(holder)
-        return try Int.fetchOne(db, sql: "SELECT balance FROM points_balance WHERE holder_kind = ? AND holder_id = ?", arguments: [kind, id]) ?? 0
+        return try Int.fetchCached(db, sql: "SELECT balance FROM points_balance WHERE holder_kind = ? AND holder_id = ?", arguments: [kind, id]) ?? 0
     }
 
     static func holderColumns(_ holder: PointsHolder) -> (String, Int64) {
@@ -66,8 +66,8 @@ extension CommunityDatabase {
     static func holderName(_ db: Database, _ holder: PointsHolder) throws -> String {
         let name: String?
         switch holder {
-        case .member(let id): name = try String.fetchOne(db, sql: "SELECT name || '（' || member_code || '）' FROM member WHERE id = ?", arguments: [id])
-        case .organisation(let id): name = try String.fetchOne(db, sql: "SELECT name FROM organisation WHERE id = ?", arguments: [id])
+        case .member(let id): name = try String.fetchCached(db, sql: "SELECT name || '（' || member_code || '）' FROM member WHERE id = ?", arguments: [id])
+        case .organisation(let id): name = try String.fetchCached(db, sql: "SELECT name FROM organisation WHERE id = ?", arguments: [id])
         }
         guard let name else { throw LedgerError.unknownHolder(holder.key) }
         return name

@@ -164,11 +164,22 @@ extension CommunityDatabase {
         if try Int.fetchOne(db, sql: "SELECT 1 FROM member WHERE member_code = ?", arguments: [m.memberCode]) != nil {
             throw RosterError.duplicateMemberCode(m.memberCode)
         }
+        try requirePhoneFree(m, db)
         if let org = m.organisationId, try Organisation.fetchOne(db, key: org) == nil {
             throw RosterError.unknownOrganisation("#\(org)")
         }
         try m.insert(db)
         try AuditEntry.record(db, by: actor, action: "member.add", target: "member:\(m.id ?? 0)", detail: "\(m.name) \(m.memberCode)")
+    }
+
+    /// One member, one phone: an active member's number may not be on another active member (the other is named).
+    static func requirePhoneFree(_ m: Member, _ db: Database) throws {
+        guard m.active else { return }
+        if let other = try Row.fetchOne(db, sql: """
+            SELECT name, member_code FROM member WHERE phone = ? AND active = 1 AND id IS NOT ? LIMIT 1
+            """, arguments: [m.phone, m.id]) {
+            throw RosterError.phoneInUse(m.phone, by: "\(other["name"] as String? ?? "")（\(other["member_code"] as String? ?? "")）")
+        }
     }
 
     /// Saves changes to a member; the code must stay unique.
@@ -180,6 +191,7 @@ extension CommunityDatabase {
             if try Int.fetchOne(db, sql: "SELECT 1 FROM member WHERE member_code = ? AND id <> ?", arguments: [m.memberCode, id]) != nil {
                 throw RosterError.duplicateMemberCode(m.memberCode)
             }
+            try Self.requirePhoneFree(m, db)
             // Checked here so a stale choice gives a message, not a foreign-key failure.
             if let org = m.organisationId, try Organisation.fetchOne(db, key: org) == nil {
                 throw RosterError.unknownOrganisation("#\(org)")
@@ -194,6 +206,7 @@ extension CommunityDatabase {
         try pool.write { db in
             guard var m = try Member.fetchOne(db, key: id) else { throw StoreError.notFound(LocalizedText("该党员", "That member")) }
             m.active = active
+            try Self.requirePhoneFree(m, db)
             try m.update(db)
             try AuditEntry.record(db, by: actor, action: active ? "member.activate" : "member.deactivate", target: "member:\(id)", detail: m.name)
         }

@@ -10,6 +10,8 @@ public enum RosterError: UserFacingError, Equatable {
     case unknownOrganisation(String)
     case badLevel(String, allowed: [String])
     case tooLong(LocalizedText, max: Int)
+    /// One member, one phone: the number is already on another active member.
+    case phoneInUse(String, by: String)
 
     public var message: LocalizedText {
         switch self {
@@ -29,6 +31,9 @@ public enum RosterError: UserFacingError, Equatable {
             return LocalizedText("层级“\(text)”不对：只能是 \(allowed.joined(separator: "、"))。", "Level “\(text)” is not valid: use \(allowed.joined(separator: ", ")).")
         case .tooLong(let field, let max):
             return LocalizedText("\(field.zh)太长：最多 \(max) 个字。", "\(field.en) is too long: at most \(max) characters.")
+        case .phoneInUse(let phone, let other):
+            return LocalizedText("手机号 \(phone) 已登记在党员 \(other) 名下：一人一号，请核对后再填。",
+                                 "Phone \(phone) is already on member \(other): one member, one phone — check it and try again.")
         }
     }
 }
@@ -43,7 +48,8 @@ public enum RosterValidation {
     /// An 11-digit mainland mobile number starting with 1; spaces and dashes typed by hand are removed.
     public static func normalisedPhone(_ text: String) throws -> String {
         try TextRules.check(text, .value, field: phoneField)
-        let digits = text.filter { !$0.isWhitespace && $0 != "-" }
+        // Full-width digits (１８２…) are what a Chinese input method types.
+        let digits = Day.halfWidth(text).filter { !$0.isWhitespace && $0 != "-" }
         guard digits.count == 11, digits.first == "1", digits.allSatisfy({ $0.isASCII && $0.isNumber }) else {
             throw RosterError.badPhone(text)
         }
@@ -60,9 +66,9 @@ public enum RosterValidation {
     }
 
     public static func date(_ text: String) throws -> String {
-        let trimmed = try TextRules.check(text, .value, field: LocalizedText("日期", "Date"))
-        guard Day.parse(trimmed) != nil else { throw RosterError.badDate(text) }
-        return trimmed
+        try TextRules.check(text, .value, field: LocalizedText("日期", "Date"))
+        guard let day = Day.normaliseTyped(text), !day.contains(" ") else { throw RosterError.badDate(text) }
+        return day
     }
 
     public static func organisationLevel(_ text: String) throws -> Organisation.Level {

@@ -8,7 +8,8 @@ public enum ClaimRules {
         switch state {
         case .draft: return .taskNotPublished(title: task.title)
         case .cancelled: return .taskCancelled(title: task.title)
-        case .ended: return .taskEnded(title: task.title)
+        case .ended where !task.isBackfill: return .taskEnded(title: task.title)
+        case .ended: break
         case .open, .full, .inProgress: break
         }
         if !claimant.active {

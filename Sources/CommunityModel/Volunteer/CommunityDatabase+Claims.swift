@@ -92,14 +92,41 @@ extension CommunityDatabase {
         return nil
     }
 
+    /// Members and organisations a clerk may mean by `query` (name, member code, phone tail, unit name), for the
+    /// pickers: active ones first, at most `limit`.
+    public func findClaimants(_ query: String, limit: Int = 6) throws -> [Claimant] {
+        let q = query.trimmingCharacters(in: .whitespaces)
+        guard !q.isEmpty else { return [] }
+        return try pool.read { db in
+            let like = "%" + q.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "") + "%"
+            let members = try Row.fetchAll(db, sql: """
+                SELECT id, name, active, member_code, phone FROM member
+                WHERE name LIKE ? OR member_code LIKE ? OR phone LIKE ?
+                ORDER BY active DESC, name = ? DESC, member_code LIMIT ?
+                """, arguments: [like, q + "%", "%" + q, q, limit]).map {
+                Claimant(holder: .member($0["id"]), name: $0["name"], active: $0["active"], code: $0["member_code"], phone: $0["phone"])
+            }
+            let orgs = try Row.fetchAll(db, sql: "SELECT id, name, active, phone FROM organisation WHERE name LIKE ? ORDER BY active DESC, name LIMIT ?",
+                                        arguments: [like, limit]).map {
+                Claimant(holder: .organisation($0["id"]), name: $0["name"], active: $0["active"], phone: $0["phone"])
+            }
+            return Array((members + orgs).prefix(limit))
+        }
+    }
+
+    /// The organisation or member behind a points holder, as the claim rules see them.
+    public func claimant(_ holder: PointsHolder) throws -> Claimant? {
+        try pool.read { db in try Self.claimant(db, holder) }
+    }
+
     static func claimant(_ db: Database, _ holder: PointsHolder) throws -> Claimant? {
         switch holder {
         case .member(let id):
-            return try Row.fetchOne(db, sql: "SELECT name, active, member_code, phone FROM member WHERE id = ?", arguments: [id]).map {
+            return try Row.fetchOne(db.cachedStatement(sql: "SELECT name, active, member_code, phone FROM member WHERE id = ?"), arguments: [id]).map {
                 Claimant(holder: holder, name: $0["name"], active: $0["active"], code: $0["member_code"], phone: $0["phone"])
             }
         case .organisation(let id):
-            return try Row.fetchOne(db, sql: "SELECT name, active, phone FROM organisation WHERE id = ?", arguments: [id]).map {
+            return try Row.fetchOne(db.cachedStatement(sql: "SELECT name, active, phone FROM organisation WHERE id = ?"), arguments: [id]).map {
                 Claimant(holder: holder, name: $0["name"], active: $0["active"], phone: $0["phone"])
             }
         }
@@ -116,18 +143,18 @@ extension CommunityDatabase {
 
     static func insertClaim(_ db: Database, taskId: Int64, holder: PointsHolder, now: String, claimedAt: String? = nil,
                             source: ClaimSource = .office, externalId: String? = nil, by actor: Actor?) throws -> Claim {
-        guard let task = try VolunteerTask.fetchOne(db, key: taskId) else { throw ClaimError.unknownTask }
+        guard let task = try VolunteerTask.fetchCached(db, id: taskId) else { throw ClaimError.unknownTask }
         guard let who = try claimant(db, holder) else { throw ClaimError.unknownClaimant(holder.key) }
-        let live = try Int.fetchOne(db, sql: """
+        let live = try Int.fetchCached(db, sql: """
             SELECT COUNT(*) FROM claim WHERE task_id = ? AND member_id IS ? AND organisation_id IS ? AND state <> '已取消'
             """, arguments: [taskId, holder.memberId, holder.organisationId]) ?? 0
         if let refusal = ClaimRules.refusal(task: task, state: task.state(now: now), claimant: who, alreadyClaimed: live > 0) {
             throw refusal
         }
         var claim = Claim(taskId: taskId, holder: holder, claimedAt: claimedAt ?? VolunteerClock.timestamp(), source: source, externalId: externalId)
-        try claim.insert(db)
+        try claim.insertRow(db)
         try AuditEntry.record(db, by: actor, action: "claim.create", target: "claim:\(claim.id ?? 0)",
-                              detail: "\(who.displayName) 认领 task:\(taskId) \(task.title)\(externalId.map { " [\($0)]" } ?? "")")
+                              detail: (task.isBackfill ? "补录 " : "") + "\(who.displayName) 认领 task:\(taskId) \(task.title)\(externalId.map { " [\($0)]" } ?? "")")
         return claim
     }
 
@@ -139,14 +166,14 @@ extension CommunityDatabase {
     }
 
     static func reply(_ db: Database, id: Int64, note: String, at: String, by actor: Actor?) throws -> Claim {
-        guard var claim = try Claim.fetchOne(db, key: id) else { throw ClaimError.unknownClaim }
+        guard var claim = try Claim.fetchCached(db, id: id) else { throw ClaimError.unknownClaim }
         guard claim.state == .claimed else {
             throw ClaimError.wrongState(action: LocalizedText("回复", "reported back"), state: claim.state, expected: [.claimed])
         }
         claim.state = .replied
         claim.replyNote = try TextRules.check(note, .text, field: LocalizedText("回复", "The reply"))
         claim.repliedAt = at
-        try claim.update(db)
+        try claim.updateState(db)
         try AuditEntry.record(db, by: actor, action: "claim.reply", target: "claim:\(id)", detail: claim.replyNote)
         return claim
     }
@@ -163,7 +190,7 @@ extension CommunityDatabase {
             claim.reviewedAt = VolunteerClock.timestamp()
             claim.reviewedBy = actor.name
             claim.reviewReason = try TextRules.check(reason, .text, field: LocalizedText("理由", "The reason"))
-            try claim.update(db)
+            try claim.updateState(db)
             try AuditEntry.record(db, by: actor, action: "claim.cancel", target: "claim:\(id)", detail: claim.reviewReason)
             return claim
         }

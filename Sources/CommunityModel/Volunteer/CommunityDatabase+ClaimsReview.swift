@@ -22,21 +22,21 @@ extension CommunityDatabase {
 
     /// Approves one claim inside a transaction. Returns the points credited, or nil when it was already approved.
     static func approve(_ db: Database, claimId: Int64, by actor: Actor?) throws -> Int? {
-        guard var claim = try Claim.fetchOne(db, key: claimId), let holder = claim.holder else { throw ClaimError.unknownClaim }
+        guard var claim = try Claim.fetchCached(db, id: claimId), let holder = claim.holder else { throw ClaimError.unknownClaim }
         if claim.state == .approved { return nil }
         guard claim.state == .replied else {
             throw ClaimError.wrongState(action: LocalizedText("审核通过", "approved"), state: claim.state, expected: [.replied])
         }
-        guard let task = try VolunteerTask.fetchOne(db, key: claim.taskId) else { throw ClaimError.unknownTask }
+        guard let task = try VolunteerTask.fetchCached(db, id: claim.taskId) else { throw ClaimError.unknownTask }
         claim.state = .approved
         claim.reviewedAt = VolunteerClock.timestamp()
         claim.reviewedBy = actor?.name ?? "system"
         claim.reviewReason = ""
-        try claim.update(db)
+        try claim.updateState(db)
         try AuditEntry.record(db, by: actor, action: "claim.approve", target: "claim:\(claimId)", detail: "\(task.title) +\(task.points)")
         // A task worth 0 points is thanks only: approved, nothing to post.
         if task.points > 0 {
-            let earlier = try LedgerEntry.filter(LedgerEntry.Columns.claimId == claimId && LedgerEntry.Columns.kind == LedgerKind.credit.rawValue).fetchCount(db)
+            let earlier = try Int.fetchCached(db, sql: "SELECT COUNT(*) FROM ledger_entry WHERE claim_id = ? AND kind = 'credit'", arguments: [claimId]) ?? 0
             let key = ClaimRules.creditKey(claimId: claimId, approval: earlier + 1)
             try postLedgerEntry(db, LedgerPosting(holder: holder, kind: .credit, amount: task.points, reason: task.title,
                                                   idempotencyKey: key, reference: "task:\(task.id ?? 0)", claimId: claimId), by: actor)
@@ -66,19 +66,41 @@ extension CommunityDatabase {
         return try pool.write { db in
             var outcome = ReviewOutcome()
             for id in Self.unique(ids) {
-                guard var claim = try Claim.fetchOne(db, key: id) else { throw ClaimError.unknownClaim }
-                if claim.state == target { outcome.alreadyDone.append(id); continue }
-                guard allowed.contains(claim.state) else { throw ClaimError.wrongState(action: action, state: claim.state, expected: allowed) }
-                claim.state = target
-                claim.reviewedAt = VolunteerClock.timestamp()
-                claim.reviewedBy = actor.name
-                claim.reviewReason = why
-                try claim.update(db)
-                try AuditEntry.record(db, by: actor, action: target == .rejected ? "claim.reject" : "claim.noshow", target: "claim:\(id)", detail: why)
-                outcome.changed.append(id)
+                if try Self.closeClaim(db, id: id, to: target, from: allowed, reason: why, action: action, by: actor) {
+                    outcome.changed.append(id)
+                } else {
+                    outcome.alreadyDone.append(id)
+                }
             }
             return outcome
         }
+    }
+
+    /// Rejects a 已回复 claim inside a transaction (the reason is required by the caller). False when it already was.
+    @discardableResult
+    static func reject(_ db: Database, claimId: Int64, reason: String, by actor: Actor?) throws -> Bool {
+        try closeClaim(db, id: claimId, to: .rejected, from: [.replied], reason: reason, action: LocalizedText("驳回", "rejected"), by: actor)
+    }
+
+    /// Marks a claim 未到 inside a transaction. False when it already was.
+    @discardableResult
+    static func markNoShow(_ db: Database, claimId: Int64, reason: String, by actor: Actor?) throws -> Bool {
+        try closeClaim(db, id: claimId, to: .noShow, from: [.claimed, .replied], reason: reason, action: LocalizedText("标记未到", "marked no-show"), by: actor)
+    }
+
+    /// One claim to 已驳回 or 未到 inside a transaction; false when it is already there.
+    private static func closeClaim(_ db: Database, id: Int64, to target: ClaimState, from allowed: [ClaimState], reason why: String,
+                                   action: LocalizedText, by actor: Actor?) throws -> Bool {
+        guard var claim = try Claim.fetchCached(db, id: id) else { throw ClaimError.unknownClaim }
+        if claim.state == target { return false }
+        guard allowed.contains(claim.state) else { throw ClaimError.wrongState(action: action, state: claim.state, expected: allowed) }
+        claim.state = target
+        claim.reviewedAt = VolunteerClock.timestamp()
+        claim.reviewedBy = actor?.name ?? "system"
+        claim.reviewReason = why
+        try claim.updateState(db)
+        try AuditEntry.record(db, by: actor, action: target == .rejected ? "claim.reject" : "claim.noshow", target: "claim:\(id)", detail: why)
+        return true
     }
 
     /// Revokes an approval: posts a reversal of its credit and puts the claim back in the review queue.
@@ -113,7 +135,7 @@ extension CommunityDatabase {
         claim.reviewedAt = nil
         claim.reviewedBy = ""
         claim.reviewReason = "撤销审核：\(why)"
-        try claim.update(db)
+        try claim.updateState(db)
         try AuditEntry.record(db, by: actor, action: "claim.revoke", target: "claim:\(claimId)", detail: why)
         return reversal
     }

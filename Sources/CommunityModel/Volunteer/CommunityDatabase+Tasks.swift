@@ -161,7 +161,7 @@ extension CommunityDatabase {
                                  status: publish ? .published : .draft, createdAt: stamp, publishedAt: publish ? stamp : nil)
         try task.insert(db)
         try AuditEntry.record(db, by: actor, action: publish ? "task.publish" : "task.create", target: "task:\(task.id ?? 0)",
-                              detail: "\(task.title) \(task.windowText) \(task.places)人 \(task.points)分")
+                              detail: (task.isBackfill ? "补录 " : "") + "\(task.title) \(task.windowText) \(task.places)人 \(task.points)分")
         return task
     }
 
@@ -202,11 +202,11 @@ extension CommunityDatabase {
         try pool.write { db in
             guard var task = try VolunteerTask.fetchOne(db, key: id) else { throw ClaimError.unknownTask }
             guard task.status == .draft else { throw TaskError.notDraft(title: task.title) }
-            if task.endsAt <= now { throw TaskError.ended(title: task.title) }
+            // A task whose time has passed is published as 补录: the work already happened and is recorded now.
             task.status = .published
-            task.publishedAt = VolunteerClock.timestamp()
+            task.publishedAt = max(VolunteerClock.timestamp(), now + ":00")
             try task.save(db)
-            try AuditEntry.record(db, by: actor, action: "task.publish", target: "task:\(id)", detail: task.title)
+            try AuditEntry.record(db, by: actor, action: "task.publish", target: "task:\(id)", detail: (task.isBackfill ? "补录 " : "") + task.title)
             return task
         }
     }

@@ -63,6 +63,13 @@ public struct VolunteerTask: Codable, Sendable, Equatable, FetchableRecord, Muta
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
+    /// 补录: published after its time had passed, to record work that already happened. It still takes claims
+    /// and approvals once ended, and every such step is marked 补录 in the audit log.
+    public var isBackfill: Bool {
+        guard let publishedAt else { return false }
+        return String(publishedAt.prefix(16)) >= endsAt
+    }
+
     /// Every column but `taken`, which only the claim triggers write: saving a task read earlier in the
     /// transaction must never put back a stale count.
     static let savedColumns = ["title", "category", "audience", "starts_at", "ends_at", "place", "places", "points",

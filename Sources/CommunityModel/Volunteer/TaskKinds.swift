@@ -103,11 +103,10 @@ public enum VolunteerClock {
     }
 
     /// A row timestamp "yyyy-MM-dd HH:mm:ss" on the pinned or real day, so demo and test data line up with `now()`.
-    public static func timestamp(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        if let pinned { return pinned }
-        return Day.today(environment: environment) + " " + Day.timestamp().dropFirst(11)
+    /// The environment is read only when no seeding moment is set (building it is costly, and the demo's
+    /// half year stamps thousands of rows).
+    public static func timestamp(environment: [String: String]? = nil) -> String {
+        if let moment = SeedClock.moment { return moment }
+        return Day.today(environment: environment ?? ProcessInfo.processInfo.environment) + " " + Day.timestamp().dropFirst(11)
     }
-
-    /// Set while seeding the demo so every row it writes carries the same, reproducible time.
-    @TaskLocal static var pinned: String?
 }

@@ -87,7 +87,8 @@ extension App {
     }
 
     private func renderStatus(into buffer: inout ScreenBuffer, y: Int) {
-        let who = ctx.actor.map { "\($0.name)（\($0.role.label.text())）" } ?? LocalizedText("未登录", "not signed in").text()
+        let who = ctx.actor.map { LocalizedText("\($0.name)（\($0.role.label.zh)）", "\($0.name) (\($0.role.label.en))").text() }
+            ?? LocalizedText("未登录", "not signed in").text()
         let file = (ctx.db.path as NSString).lastPathComponent
         let left = "\(who) · \(file)"
         // Who and which file come first; a message takes the rest, and the file name is never cut to half.

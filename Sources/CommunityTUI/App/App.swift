@@ -66,7 +66,8 @@ struct App {
         if key == .resize { return }
         if key == .ctrl("c") { return requestQuit() }
         if tooSmall {
-            if key.normalized == .char("q") || key == .escape { quitRequested = true }
+            // Nothing can be shown to ask with, so a half-filled form keeps q from quitting until the window grows.
+            if (key.normalized == .char("q") || key == .escape) && !editing { quitRequested = true }
             return
         }
         if filterPrompt != nil { return handleFilterKey(key) }
@@ -81,7 +82,15 @@ struct App {
         }
         if key == .escape {
             let ctx = self.ctx
-            if !withScreen({ $0.back(ctx) }) { status = nil }
+            if !withScreen({ $0.back(ctx) }) {
+                // Esc on a list with a kept filter clears it: the way out of "/" is the key people try first.
+                if !(screens[current]?.filterText ?? "").isEmpty {
+                    applyFilter("")
+                    status = (LocalizedText("已清除查找条件，显示全部。", "Search cleared; showing all."), false)
+                } else {
+                    status = nil
+                }
+            }
             return
         }
         if case .char = key.normalized {
@@ -107,8 +116,11 @@ struct App {
     }
 
     /// Quitting with an edit open asks first, so a half-typed form is never lost by a stray key.
+    private var editing: Bool {
+        modals.contains { if case .form = $0 { return true } else { return false } }
+    }
+
     private mutating func requestQuit() {
-        let editing = modals.contains { if case .form = $0 { return true } else { return false } }
         if editing && phase == .main {
             if case .confirm = modals.last { quitRequested = true; return }
             modals.append(.confirm(ConfirmState(title: LocalizedText("退出", "Quit"),
@@ -150,7 +162,14 @@ struct App {
                 modals[modals.count - 1] = .form(form)
             case .cancel:
                 if phase != .main { return requestQuit() }
-                modals.removeLast()
+                if form.dirty {
+                    modals.append(.confirm(ConfirmState(title: LocalizedText("放弃填写", "Discard"),
+                                                        message: LocalizedText("「\(form.title.zh)」中已填写的内容尚未保存，确定放弃吗？",
+                                                                               "What you typed in “\(form.title.en)” is not saved. Discard it?"),
+                                                        onConfirm: [.closeModal])))
+                } else {
+                    modals.removeLast()
+                }
             case .done(let effects):
                 modals.removeLast()
                 perform(effects)
@@ -230,6 +249,8 @@ struct App {
             status = (LocalizedText("欢迎，\(actor.name)。按 ? 查看按键，按 1–7 切换页面。",
                                     "Welcome, \(actor.name). Press ? for keys, 1–7 to switch screens."), false)
             enterScreen(.dashboard)
+        case .closeModal:
+            if !modals.isEmpty { modals.removeLast() }
         case .quit:
             quitRequested = true
         }

@@ -12,6 +12,8 @@ enum Effect {
     case reload
     case switchScreen(ScreenID)
     case signedIn(Actor)
+    /// Closes the modal on top (after a confirmation, the form it was asked about).
+    case closeModal
     case quit
 
     static func ok(_ text: LocalizedText) -> Effect { .message(text, isError: false) }

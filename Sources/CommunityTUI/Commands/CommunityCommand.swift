@@ -13,7 +13,7 @@ struct CommunityCommand: ParsableCommand {
         """,
         subcommands: [InitCommand.self, SeedDemoCommand.self, ImportCommand.self, ExportCommand.self,
                       StatsCommand.self, CheckCommand.self, BackupCommand.self, GenerateCommand.self, BenchCommand.self,
-                      RestoreCommand.self]
+                      RankingCommand.self, LettersCommand.self, RestoreCommand.self]
     )
 
     /// The umask comes first: every file the program creates (database, -wal/-shm, backups, exports) holds

@@ -4,8 +4,17 @@ import CommunityModel
 /// a refusal keeps the form open with the reason (nothing half-saved).
 enum ConsultationForms {
     static func date(_ text: String) -> LocalizedText? {
-        Day.parse(text.trimmingCharacters(in: .whitespaces)) == nil
-            ? LocalizedText("请按 2026-05-01 的格式填写日期", "write the date like 2026-05-01") : nil
+        Day.normaliseTyped(text).map { Day.parse($0) } == nil
+            ? LocalizedText("日期不对：请写成 2026-05-01、2026/5/1 或 5-1", "not a date: write it as 2026-05-01, 2026/5/1 or 5-1") : nil
+    }
+
+    /// A day that has already happened: meetings, publication, completion and surveys are never in the future.
+    static func pastDate(_ today: String) -> (String) -> LocalizedText? {
+        { text in
+            if let bad = date(text) { return bad }
+            guard let day = Day.normaliseTyped(text), day > today else { return nil }
+            return LocalizedText("\(day) 还没有到：只能登记今天（\(today)）或以前的日期", "\(day) has not come yet: only today (\(today)) or earlier")
+        }
     }
 
     static func count(_ text: String) -> LocalizedText? {
@@ -36,7 +45,7 @@ enum ConsultationForms {
             FormField(id: "source", label: LocalizedText("来源", "Source"), kind: .choice(sources)),
             FormField(id: "reporter", label: LocalizedText("反映人", "Reporter"), required: true),
             FormField(id: "location", label: LocalizedText("位置", "Where"), placeholder: LocalizedText("楼/单元，例如 5号楼1单元", "building/entrance")),
-            FormField(id: "description", label: LocalizedText("情况描述", "Description")),
+            FormField(id: "description", label: LocalizedText("情况描述", "Description"), lines: 3),
         ]) { values, ctx in
             let category = reference.categories.first { $0.label.text() == values["category"] }?.key ?? ""
             let source = reference.sources.first { $0.label.text() == values["source"] }?.key ?? ""
@@ -93,10 +102,13 @@ enum ConsultationForms {
     static func party(_ d: IssueDossier, _ ctx: AppContext) -> FormState {
         let reference = ctx.reference.consultation
         let have = Set(d.parties.map(\.kind))
-        // The kinds still missing come first, the Party organisation before all.
-        let kinds = reference.partyKinds.filter { !have.contains($0.key) } + reference.partyKinds.filter { have.contains($0.key) }
+        // The list keeps the standard's order, so "→ twice" always lands on the same kind; it starts on the first
+        // kind still missing (the Party organisation before all).
+        let kinds = reference.partyKinds
+        let firstMissing = kinds.first { !have.contains($0.key) } ?? kinds.first
         return FormState(title: title(d, LocalizedText("添加议事主体", "Add a party")), fields: [
-            FormField(id: "kind", label: LocalizedText("主体类别", "Kind"), kind: .choice(kinds.map { $0.label.text() })),
+            FormField(id: "kind", label: LocalizedText("主体类别", "Kind"), value: firstMissing?.label.text() ?? "",
+                      kind: .choice(kinds.map { $0.label.text() })),
             FormField(id: "name", label: LocalizedText("名称/姓名", "Name"), required: true),
             FormField(id: "contact", label: LocalizedText("联系方式", "Contact")),
         ]) { values, ctx in
@@ -110,7 +122,7 @@ enum ConsultationForms {
     static func option(_ d: IssueDossier, _ ctx: AppContext) -> FormState {
         FormState(title: title(d, LocalizedText("写入方案", "Write an option")), fields: [
             FormField(id: "title", label: LocalizedText("方案", "Option"), required: true),
-            FormField(id: "detail", label: LocalizedText("说明", "Detail")),
+            FormField(id: "detail", label: LocalizedText("说明", "Detail"), lines: 3),
         ]) { values, ctx in
             let o = try ctx.db.addIssueOption(issueId: d.issue.id ?? 0, title: values["title"], detail: values["detail"], on: ctx.today, by: ctx.signedIn)
             return done(LocalizedText("已写入方案「\(o.title)」。", "Option “\(o.title)” written."))
@@ -122,14 +134,14 @@ enum ConsultationForms {
         let reference = ctx.reference.consultation
         let partyNames = d.parties.map(\.name).joined(separator: "、")
         return FormState(title: title(d, LocalizedText("记录议事会议和表决", "Record meeting and vote")), fields: [
-            FormField(id: "date", label: LocalizedText("日期", "Date"), value: ctx.today, required: true, validate: date),
-            FormField(id: "place", label: LocalizedText("地点", "Place"), value: reference.councilHall, required: true),
+            FormField(id: "date", label: LocalizedText("日期", "Date"), value: ctx.today, required: true, normalise: FormField.typedDate, validate: pastDate(ctx.today)),
+            FormField(id: "place", label: LocalizedText("地点", "Place"), value: reference.councilHallLabel.text(), required: true),
             FormField(id: "attendees", label: LocalizedText("参会人", "Attending"), value: partyNames, required: true,
-                      placeholder: LocalizedText("用、分隔", "separate with 、 or ,")),
-            FormField(id: "minutes", label: LocalizedText("纪要", "Minutes"), required: true),
-            FormField(id: "for", label: LocalizedText("赞成", "For"), value: "0", required: true, validate: count),
-            FormField(id: "against", label: LocalizedText("反对", "Against"), value: "0", required: true, validate: count),
-            FormField(id: "abstain", label: LocalizedText("弃权", "Abstain"), value: "0", required: true, validate: count),
+                      placeholder: LocalizedText("用、分隔", "separate with commas"), lines: 2),
+            FormField(id: "minutes", label: LocalizedText("纪要", "Minutes"), required: true, lines: 3),
+            FormField(id: "for", label: LocalizedText("赞成", "For"), value: "0", required: true, numeric: true, validate: count),
+            FormField(id: "against", label: LocalizedText("反对", "Against"), value: "0", required: true, numeric: true, validate: count),
+            FormField(id: "abstain", label: LocalizedText("弃权", "Abstain"), value: "0", required: true, numeric: true, validate: count),
         ]) { values, ctx in
             let names = values["attendees"].split(whereSeparator: { "、,，;；".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             let attendees = names.map { name in
@@ -148,8 +160,8 @@ enum ConsultationForms {
     static func resolution(_ d: IssueDossier, _ ctx: AppContext) -> FormState {
         let reference = ctx.reference.consultation
         return FormState(title: title(d, LocalizedText("记录决议", "Record the resolution")), fields: [
-            FormField(id: "text", label: LocalizedText("决议内容", "Resolution"), value: d.issue.resolution ?? "", required: true),
-            FormField(id: "published", label: LocalizedText("公示日期", "Published on"), value: d.issue.publishedOn ?? ctx.today, required: true, validate: date),
+            FormField(id: "text", label: LocalizedText("决议内容", "Resolution"), value: d.issue.resolution ?? "", required: true, lines: 3),
+            FormField(id: "published", label: LocalizedText("公示日期", "Published on"), value: d.issue.publishedOn ?? ctx.today, required: true, normalise: FormField.typedDate, validate: pastDate(ctx.today)),
         ]) { values, ctx in
             try ctx.db.recordIssueResolution(issueId: d.issue.id ?? 0, text: values["text"], publishedOn: values["published"], by: ctx.signedIn, reference: reference)
             return done(LocalizedText("已记录决议，公示日期 \(values["published"])。", "Resolution recorded, published \(values["published"])."))
@@ -162,10 +174,10 @@ enum ConsultationForms {
         return FormState(title: title(d, LocalizedText("组织实施", "Implementation")), fields: [
             FormField(id: "owner", label: LocalizedText("负责人", "Owner"), value: i.implementationOwner ?? "", required: true),
             FormField(id: "due", label: LocalizedText("完成期限", "Due"), value: i.implementationDue ?? (Day.adding(30, to: ctx.today) ?? ctx.today),
-                      required: true, validate: date),
+                      required: true, normalise: FormField.typedDate, validate: date),
             FormField(id: "done", label: LocalizedText("完成日期", "Done on"), value: i.implementationDone ?? "",
-                      placeholder: LocalizedText("完成后填写", "when finished"), validate: date),
-            FormField(id: "note", label: LocalizedText("情况说明", "Note"), value: i.implementationNote ?? ""),
+                      placeholder: LocalizedText("完成后填写", "when finished"), normalise: FormField.typedDate, validate: pastDate(ctx.today)),
+            FormField(id: "note", label: LocalizedText("情况说明", "Note"), value: i.implementationNote ?? "", lines: 2),
         ]) { values, ctx in
             let doneOn = values["done"].isEmpty ? nil : values["done"]
             try ctx.db.recordIssueImplementation(issueId: i.id ?? 0, ImplementationInput(owner: values["owner"], due: values["due"], done: doneOn, note: values["note"]),
@@ -178,10 +190,10 @@ enum ConsultationForms {
     static func survey(_ d: IssueDossier, _ ctx: AppContext) -> FormState {
         let reference = ctx.reference.consultation
         return FormState(title: title(d, LocalizedText("记录满意度", "Record satisfaction")), fields: [
-            FormField(id: "satisfied", label: LocalizedText("满意", "Satisfied"), value: "0", required: true, validate: count),
-            FormField(id: "basic", label: LocalizedText("基本满意", "Fairly"), value: "0", required: true, validate: count),
-            FormField(id: "dissatisfied", label: LocalizedText("不满意", "Dissatisfied"), value: "0", required: true, validate: count),
-            FormField(id: "date", label: LocalizedText("测评日期", "Surveyed on"), value: ctx.today, required: true, validate: date),
+            FormField(id: "satisfied", label: LocalizedText("满意", "Satisfied"), value: "0", required: true, numeric: true, validate: count),
+            FormField(id: "basic", label: LocalizedText("基本满意", "Fairly"), value: "0", required: true, numeric: true, validate: count),
+            FormField(id: "dissatisfied", label: LocalizedText("不满意", "Dissatisfied"), value: "0", required: true, numeric: true, validate: count),
+            FormField(id: "date", label: LocalizedText("测评日期", "Surveyed on"), value: ctx.today, required: true, normalise: FormField.typedDate, validate: pastDate(ctx.today)),
         ]) { values, ctx in
             let s = IssueSurvey(satisfied: number(values, "satisfied"), basic: number(values, "basic"), dissatisfied: number(values, "dissatisfied"),
                                 surveyedOn: values["date"])

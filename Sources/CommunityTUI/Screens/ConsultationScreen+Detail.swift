@@ -93,19 +93,19 @@ extension ConsultationScreen {
 
         let kinds = Set(d.parties.map(\.kind))
         heading(LocalizedText("议事主体（\(d.parties.count) 个，\(kinds.count) 类）", "Parties (\(d.parties.count), \(kinds.count) kinds)"))
-        if d.parties.isEmpty { add(LocalizedText("尚未确定，按 p 添加。", "None yet; press p to add.").text(), .muted) }
+        if d.parties.isEmpty { add(LocalizedText("③ 尚未确定 — 按 p 添加议事主体。", "③ None yet — press p to add a party.").text(), .muted) }
         for p in d.parties {
             add("· \(p.name)（\(reference.partyKindLabel(p.kind).text())）" + (p.contact.isEmpty ? "" : " \(p.contact)"))
         }
 
         heading(LocalizedText("方案", "Options"))
-        if d.options.isEmpty { add(LocalizedText("尚无方案，按 f 写入。", "None yet; press f to write one.").text(), .muted) }
+        if d.options.isEmpty { add(LocalizedText("④ 尚无方案 — 按 f 写入方案。", "④ None yet — press f to write an option.").text(), .muted) }
         for (i, o) in d.options.enumerated() {
             add("\(i + 1). \(o.title)" + (o.detail.isEmpty ? "" : "：\(o.detail)"))
         }
 
         heading(LocalizedText("议事会议与表决", "Meetings and votes"))
-        if d.meetings.isEmpty { add(LocalizedText("尚未开会，在协商议事阶段按 m 记录。", "No meeting yet; press m at the deliberation step.").text(), .muted) }
+        if d.meetings.isEmpty { add(LocalizedText("⑤ 尚未开会 — 在协商议事阶段按 m 记录会议和表决。", "⑤ No meeting yet — press m at the deliberation step.").text(), .muted) }
         for m in d.meetings {
             let vote: String
             if let v = m.vote {
@@ -128,7 +128,7 @@ extension ConsultationScreen {
             add(r)
             add(LocalizedText("公示日期：", "Published: ").text() + (issue.publishedOn ?? "—"), .muted)
         } else {
-            add(LocalizedText("尚未形成决议。", "No resolution yet.").text(), .muted)
+            add(LocalizedText("⑥ 尚未形成决议 — 在形成决议阶段按 r 记录决议和公示日期。", "⑥ No resolution yet — press r at the resolution step to record it.").text(), .muted)
         }
 
         heading(LocalizedText("组织实施", "Implementation"))
@@ -137,7 +137,7 @@ extension ConsultationScreen {
                  pair(LocalizedText("完成", "Done"), issue.implementationDone ?? LocalizedText("未完成", "not yet").text())].joined(separator: " · "))
             if let note = issue.implementationNote, !note.isEmpty { add(note, .muted) }
         } else {
-            add(LocalizedText("尚未安排。", "Not arranged yet.").text(), .muted)
+            add(LocalizedText("⑦ 尚未安排 — 按 i 记录组织实施（负责人、期限、完成）。", "⑦ Not arranged yet — press i to record the implementation.").text(), .muted)
         }
 
         heading(LocalizedText("评议反馈", "Evaluation"))
@@ -146,7 +146,7 @@ extension ConsultationScreen {
             add(LocalizedText("满意 \(s.satisfied) · 基本满意 \(s.basic) · 不满意 \(s.dissatisfied) · 满意率 \(rate)（\(s.surveyedOn)）",
                               "satisfied \(s.satisfied) · fairly \(s.basic) · dissatisfied \(s.dissatisfied) · rate \(rate) (\(s.surveyedOn))").text())
         } else {
-            add(LocalizedText("尚未测评。", "Not surveyed yet.").text(), .muted)
+            add(LocalizedText("⑧ 尚未测评 — 按 s 记录居民满意度。", "⑧ Not surveyed yet — press s to record residents' satisfaction.").text(), .muted)
         }
 
         heading(LocalizedText("流转记录（不可修改）", "History (cannot be changed)"))

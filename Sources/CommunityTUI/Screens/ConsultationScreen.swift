@@ -54,6 +54,9 @@ struct ConsultationScreen: Screen {
         let closed: LocalizedText? = target.map(\.isClosed) == true
             ? LocalizedText("该议题已办结，只能查看；按 o 说明理由重新打开。", "This issue is closed and read-only; press o to reopen it with a reason.") : nil
         let blocked = noEdit ?? noRow ?? closed
+        // The footer names the key the current step needs, not always the same four.
+        let step = target.flatMap { $0.isClosed ? nil : $0.step }
+        func fits(_ s: Int) -> Bool { step == s }
         var table: [KeyBinding<Action>] = []
         if mode == .list {
             table += KeyBinding.listMoves { Action.move($0) }
@@ -72,16 +75,21 @@ struct ConsultationScreen: Screen {
             KeyBinding(keys: [.char("a"), .ctrl("a")], action: .advance, help: LocalizedText("推进到下一步（不满足条件时说明原因）", "advance one step (says which condition is unmet)"),
                        footer: true, disabledReason: blocked, short: LocalizedText("推进", "advance")),
             KeyBinding(keys: [.char("b")], action: .sendBack, help: LocalizedText("退回到前面的步骤（须说明理由）", "send back to an earlier step (with a reason)"),
-                       footer: mode == .detail, disabledReason: blocked, short: LocalizedText("退回", "back")),
+                       footer: mode == .detail && (step ?? 1) > 1, disabledReason: blocked, short: LocalizedText("退回", "back")),
             KeyBinding(keys: [.char("p")], action: .addParty, help: LocalizedText("添加议事主体", "add a consulting party"),
-                       footer: mode == .detail, disabledReason: blocked, short: LocalizedText("主体", "party")),
-            KeyBinding(keys: [.char("f")], action: .addOption, help: LocalizedText("写入方案（调研论证）", "write an option or plan (research)"), disabledReason: blocked),
+                       footer: fits(3), disabledReason: blocked, short: LocalizedText("主体", "party")),
+            KeyBinding(keys: [.char("f")], action: .addOption, help: LocalizedText("写入方案（调研论证）", "write an option or plan (research)"),
+                       footer: fits(4), disabledReason: blocked, short: LocalizedText("方案", "option")),
             KeyBinding(keys: [.char("m")], action: .meeting, help: LocalizedText("记录议事会议和表决", "record a meeting and its vote"),
-                       footer: mode == .detail, disabledReason: blocked, short: LocalizedText("会议", "meeting")),
-            KeyBinding(keys: [.char("r")], action: .resolution, help: LocalizedText("记录决议和公示日期", "record the resolution and publication date"), disabledReason: blocked),
-            KeyBinding(keys: [.char("i")], action: .implementation, help: LocalizedText("记录组织实施（负责人、期限、完成）", "record the implementation (owner, due, done)"), disabledReason: blocked),
-            KeyBinding(keys: [.char("s")], action: .survey, help: LocalizedText("记录居民满意度", "record residents' satisfaction"), disabledReason: blocked),
-            KeyBinding(keys: [.char("c")], action: .close, help: LocalizedText("办结（选择结果，须说明理由）", "close with an outcome (and a reason)"), disabledReason: blocked),
+                       footer: fits(5), disabledReason: blocked, short: LocalizedText("会议", "meeting")),
+            KeyBinding(keys: [.char("r")], action: .resolution, help: LocalizedText("记录决议和公示日期", "record the resolution and publication date"),
+                       footer: fits(6), disabledReason: blocked, short: LocalizedText("决议", "resolution")),
+            KeyBinding(keys: [.char("i")], action: .implementation, help: LocalizedText("记录组织实施（负责人、期限、完成）", "record the implementation (owner, due, done)"),
+                       footer: fits(7), disabledReason: blocked, short: LocalizedText("实施", "implement")),
+            KeyBinding(keys: [.char("s")], action: .survey, help: LocalizedText("记录居民满意度", "record residents' satisfaction"),
+                       footer: fits(8), disabledReason: blocked, short: LocalizedText("满意度", "survey")),
+            KeyBinding(keys: [.char("c")], action: .close, help: LocalizedText("办结（选择结果，须说明理由）；在审核立项时即不予立项", "close with an outcome (and a reason); at step ② this refuses the issue"),
+                       footer: fits(2), disabledReason: blocked, short: LocalizedText("不予立项", "refuse")),
             KeyBinding(keys: [.char("o")], action: .reopen, help: LocalizedText("重新打开已办结的议题（须说明理由）", "reopen a closed issue (with a reason)"),
                        disabledReason: noEdit ?? noRow ?? (target?.isClosed == false ? LocalizedText("该议题还在办理中。", "This issue is still open.") : nil)),
         ]
@@ -130,10 +138,21 @@ struct ConsultationScreen: Screen {
                     return [.error(gate.message)]
                 }
                 let expected = d.issue.step
-                return [.write(StoreAction { db, actor in
+                let write = Effect.write(StoreAction { db, actor in
                     let moved = try db.advanceIssue(id: t.id, expectedStep: expected, on: ctx.today, by: actor, reference: reference)
                     return Self.describe(moved, number: t.number, reference: reference)
-                })]
+                })
+                // Accepting an issue is the Party organisation's decision: it is confirmed and recorded in the
+                // signed-in person's name, and the way to refuse it instead is named.
+                if expected == 2 {
+                    let who = ctx.signedIn.name
+                    return [.present(.confirm(ConfirmState(
+                        title: LocalizedText("审核立项", "Accept the issue"),
+                        message: LocalizedText("确定由 \(who) 代表社区党组织受理立项「\(d.issue.title)」（\(t.number)）吗？不予立项请按 n 取消后按 c。",
+                                               "Accept “\(d.issue.title)” (\(t.number)) for the community Party organisation, recorded as \(who)? To refuse it instead, press n, then c."),
+                        onConfirm: [write])))]
+                }
+                return [write]
             case .sendBack:
                 guard let d = try targetDossier(ctx) else { return [] }
                 return [.present(.form(ConsultationForms.sendBack(d, ctx)))]

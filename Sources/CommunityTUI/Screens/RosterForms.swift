@@ -7,21 +7,25 @@ enum RosterForms {
 
     static func member(_ existing: MemberRow?, _ ctx: AppContext) -> FormState {
         let organisations = (try? ctx.db.organisationChoices()) ?? []
-        let names = [noOrganisation] + organisations.map(\.name)
+        var unit = FormField(id: "organisation", label: LocalizedText("报到单位", "Organisation"), value: existing?.organisationName ?? "",
+                             placeholder: LocalizedText("无；输入单位名称或拼音首字母选择", "none; type a name or pinyin initials to pick"))
+        unit.lookup = Lookup(search: { query, _ in RosterPicks.organisations(query, organisations) })
         let title = existing == nil ? LocalizedText("新增在职党员", "Add member") : LocalizedText("修改党员 · \(existing?.name ?? "")", "Edit member · \(existing?.name ?? "")")
         return FormState(title: title, fields: [
             FormField(id: "name", label: LocalizedText("姓名", "Name"), value: existing?.name ?? "", required: true),
             FormField(id: "phone", label: LocalizedText("手机", "Mobile"), value: existing?.phone ?? "", required: true,
                       placeholder: LocalizedText("11 位手机号", "11-digit mobile"), validate: check(RosterValidation.normalisedPhone)),
-            FormField(id: "organisation", label: LocalizedText("报到单位", "Organisation"),
-                      value: existing?.organisationName ?? noOrganisation, kind: .choice(names)),
-            FormField(id: "level", label: LocalizedText("级别", "Level"), value: existing?.level.rawValue ?? Member.Level.district.rawValue,
-                      kind: .choice(Member.Level.allCases.map(\.rawValue))),
+            unit,
+            FormField.choice(id: "level", label: LocalizedText("级别", "Level"), value: existing?.level.rawValue ?? Member.Level.district.rawValue,
+                             options: Member.Level.allCases.map { ($0.rawValue, $0.label) }),
             FormField(id: "code", label: LocalizedText("党员编号", "Member code"), value: existing?.memberCode ?? "", required: true),
             FormField(id: "reported", label: LocalizedText("报到日期", "Reported on"), value: existing?.reportedOn ?? ctx.today, required: true,
-                      placeholder: LocalizedText("年-月-日", "yyyy-mm-dd"), validate: check(RosterValidation.date)),
+                      placeholder: LocalizedText("年-月-日", "yyyy-mm-dd"), normalise: FormField.typedDate, validate: check(RosterValidation.date)),
         ]) { values, ctx in
             let orgId = organisations.first { $0.name == values["organisation"] }?.id
+            if orgId == nil && !values["organisation"].isEmpty && values["organisation"] != noOrganisation {
+                throw FieldError(field: "organisation", message: RosterError.unknownOrganisation(values["organisation"]).message)
+            }
             var member = Member(id: existing?.id, name: values["name"], phone: values["phone"], organisationId: orgId,
                                 level: Member.Level(rawValue: values["level"]) ?? .district, memberCode: values["code"],
                                 reportedOn: values["reported"], active: existing?.active ?? true)
@@ -43,13 +47,13 @@ enum RosterForms {
         return FormState(title: title, fields: [
             FormField(id: "name", label: LocalizedText("单位党组织", "Organisation"), value: existing?.name ?? "", required: true,
                       placeholder: LocalizedText("例如 公交集团党委", "e.g. 公交集团党委")),
-            FormField(id: "level", label: LocalizedText("级别", "Level"), value: existing?.level.rawValue ?? Organisation.Level.district.rawValue,
-                      kind: .choice(Organisation.Level.allCases.map(\.rawValue))),
+            FormField.choice(id: "level", label: LocalizedText("级别", "Level"), value: existing?.level.rawValue ?? Organisation.Level.district.rawValue,
+                             options: Organisation.Level.allCases.map { ($0.rawValue, $0.label) }),
             FormField(id: "contact", label: LocalizedText("联系人", "Contact"), value: existing?.contact ?? "", required: true),
             FormField(id: "phone", label: LocalizedText("电话", "Phone"), value: existing?.phone ?? "", required: true,
                       placeholder: LocalizedText("11 位手机号", "11-digit mobile"), validate: check(RosterValidation.normalisedPhone)),
             FormField(id: "reported", label: LocalizedText("报到日期", "Reported on"), value: existing?.reportedOn ?? Day.today(), required: true,
-                      validate: check(RosterValidation.date)),
+                      normalise: FormField.typedDate, validate: check(RosterValidation.date)),
         ]) { values, ctx in
             var org = Organisation(id: existing?.id, name: values["name"], level: Organisation.Level(rawValue: values["level"]) ?? .district,
                                    contact: values["contact"], phone: values["phone"], active: existing?.active ?? true,
@@ -76,7 +80,7 @@ enum RosterForms {
 
     private static func field(for error: RosterError, member: Bool) -> String {
         switch error {
-        case .badPhone: return "phone"
+        case .badPhone, .phoneInUse: return "phone"
         case .badDate: return "reported"
         case .duplicateMemberCode: return "code"
         case .duplicateOrganisation: return "name"

@@ -49,13 +49,18 @@ struct RosterScreen: Screen {
             KeyBinding(keys: [.char("d")], action: .deactivate, help: LocalizedText("停用（已标记的全部或当前行）", "deactivate (marked rows, or this one)"),
                        footer: true, disabledReason: noEdit ?? noRow, short: LocalizedText("停用", "deactivate")),
             KeyBinding(keys: [.char("r")], action: .reactivate, help: LocalizedText("恢复（已标记的全部或当前行）", "reactivate (marked rows, or this one)"),
-                       disabledReason: noEdit ?? noRow),
+                       footer: selectedInactive, disabledReason: noEdit ?? noRow, short: LocalizedText("恢复", "reactivate")),
             KeyBinding(keys: [.char("v")], action: .toggleInactive,
                        help: filter.includeInactive ? LocalizedText("隐藏已停用", "hide deactivated") : LocalizedText("显示已停用", "show deactivated")),
             KeyBinding(keys: [.char("i")], action: .importCSV, help: LocalizedText("从 CSV 文件导入（先检查全部，无误才写入）", "import a CSV file (all checked before anything is written)"),
                        disabledReason: noEdit),
         ]
         return table
+    }
+
+    /// A deactivated row is selected: the footer then offers r 恢复.
+    private var selectedInactive: Bool {
+        tab == .members ? members.current.map { !$0.active } ?? false : organisations.current.map { !$0.active } ?? false
     }
 
     private var hasSelection: Bool {
@@ -107,7 +112,18 @@ struct RosterScreen: Screen {
         let ids = isMembers ? members.targets : organisations.targets
         let verb = active ? LocalizedText("恢复", "Reactivate") : LocalizedText("停用", "Deactivate")
         let noun = isMembers ? LocalizedText("名党员", " member(s)") : LocalizedText("个单位", " organisation(s)")
-        let what = LocalizedText("\(verb.zh) \(ids.count) \(noun.zh)", "\(verb.en) \(ids.count)\(noun.en)")
+        // Named by the first row acted on ("停用 李晓婷（CD00112）", "停用 李晓婷（CD00112）等 3 名党员").
+        let first: String? = isMembers
+            ? members.rows.first { ids.contains($0.id) }.map { "\($0.name)（\($0.memberCode)）" }
+            : organisations.rows.first { ids.contains($0.id ?? -1) }.map(\.name)
+        let what: LocalizedText
+        if let first, ids.count == 1 {
+            what = LocalizedText("\(verb.zh) \(first)", "\(verb.en) \(first)")
+        } else if let first {
+            what = LocalizedText("\(verb.zh) \(first) 等 \(ids.count) \(noun.zh)", "\(verb.en) \(first) and \(ids.count - 1) more")
+        } else {
+            what = LocalizedText("\(verb.zh) \(ids.count) \(noun.zh)", "\(verb.en) \(ids.count)\(noun.en)")
+        }
         let note = active ? LocalizedText("", "") : LocalizedText("停用后不再出现在认领和排名中，记录和积分保留，可随时恢复。",
                                                                   " They leave claims and rankings; their records and points stay and they can be reactivated.")
         return ConfirmState(title: verb, message: LocalizedText("确定\(what.zh)吗？", "\(what.en)?") + note, onConfirm: [

@@ -13,23 +13,24 @@ enum TaskForms {
         var fields = [
             FormField(id: "title", label: LocalizedText("任务名称", "Title"), value: existing?.title ?? "", required: true,
                       placeholder: LocalizedText("例如 防诈骗宣传进社区", "e.g. 防诈骗宣传进社区")),
-            FormField(id: "category", label: LocalizedText("类别", "Category"), value: existing?.category.rawValue ?? TaskCategory.other.rawValue,
-                      kind: .choice(TaskCategory.allCases.map(\.rawValue))),
-            FormField(id: "audience", label: LocalizedText("认领对象", "Who may claim"), value: existing?.audience.rawValue ?? TaskAudience.both.rawValue,
-                      kind: .choice(TaskAudience.allCases.map(\.rawValue))),
+            FormField.choice(id: "category", label: LocalizedText("类别", "Category"), value: existing?.category.rawValue ?? TaskCategory.other.rawValue,
+                             options: TaskCategory.allCases.map { ($0.rawValue, $0.label) }),
+            FormField.choice(id: "audience", label: LocalizedText("认领对象", "Who may claim"), value: existing?.audience.rawValue ?? TaskAudience.both.rawValue,
+                             options: TaskAudience.allCases.map { ($0.rawValue, $0.label) }),
             FormField(id: "starts", label: LocalizedText("开始时间", "Starts"), value: existing?.startsAt ?? "\(day) 09:00", required: true,
-                      validate: time),
+                      normalise: FormField.typedDate, validate: time),
             FormField(id: "ends", label: LocalizedText("结束时间", "Ends"), value: existing?.endsAt ?? "\(day) 11:30", required: true,
-                      validate: time),
+                      normalise: FormField.typedDate, validate: time),
             FormField(id: "place", label: LocalizedText("地点", "Place"), value: existing?.place ?? "", required: true),
             FormField(id: "places", label: LocalizedText("名额", "Places"), value: existing.map { String($0.places) } ?? "10", required: true,
-                      validate: number(1...10_000)),
+                      numeric: true, validate: number(1...10_000)),
             FormField(id: "points", label: LocalizedText("每人积分", "Points each"), value: existing.map { String($0.points) } ?? "10", required: true,
-                      validate: number(0...1_000)),
-            FormField(id: "description", label: LocalizedText("说明", "Description"), value: existing?.description ?? ""),
+                      numeric: true, validate: number(0...1_000)),
+            FormField(id: "description", label: LocalizedText("说明", "Description"), value: existing?.description ?? "", lines: 3),
         ]
         if existing == nil {
-            fields.append(FormField(id: "publish", label: LocalizedText("保存方式", "Save as"), value: publishNow, kind: .choice([publishNow, keepDraft])))
+            fields.append(FormField.choice(id: "publish", label: LocalizedText("保存方式", "Save as"), value: publishNow,
+                                           options: [(publishNow, LocalizedText(publishNow, "publish now")), (keepDraft, LocalizedText(keepDraft, "save as a draft"))]))
         }
         let now = TaskScreen.now(ctx)
         return FormState(title: title, fields: fields) { values, ctx in
@@ -75,14 +76,16 @@ enum TaskForms {
         }
     }
 
-    /// Claim on behalf of someone who phoned in or came to the desk: a phone, member code or organisation name.
+    /// Claim on behalf of someone who phoned in or came to the desk, picked from the roster as you type:
+    /// name, pinyin or its initials, phone tail, member code or organisation name.
     static func claimFor(_ task: VolunteerTask, now: String) -> FormState {
-        FormState(title: LocalizedText("代为认领 · \(task.title)", "Claim on behalf · \(task.title)"), fields: [
-            FormField(id: "who", label: LocalizedText("认领人", "Claimant"), required: true,
-                      placeholder: LocalizedText("手机号、党员编号或单位名称", "phone, member code or organisation name")),
-        ]) { values, ctx in
+        var who = FormField(id: "who", label: LocalizedText("认领人", "Claimant"), required: true,
+                            placeholder: LocalizedText("姓名、拼音首字母、手机尾号、党员编号或单位", "name, pinyin initials, phone tail, member code or unit"))
+        who.lookup = Lookup(search: RosterPicks.claimants)
+        return FormState(title: LocalizedText("代为认领 · \(task.title)", "Claim on behalf · \(task.title)"), fields: [who]) { values, ctx in
             guard let taskId = task.id else { return [] }
-            guard let who = try ctx.db.findClaimant(values["who"]) else {
+            let found = try values.picked["who"].flatMap { RosterPicks.claimant(for: $0, ctx) } ?? ctx.db.findClaimant(values["who"])
+            guard let who = found else {
                 throw FieldError(field: "who", message: ClaimError.unknownClaimant(values["who"]).message)
             }
             do {

@@ -52,6 +52,8 @@ extension TaskScreen {
                                      "\(t.title) · \(t.place) · \(t.points) pts · \(t.taken)/\(t.places)").text()
             if row.state == .cancelled {
                 text += LocalizedText(" · 已取消：", " · cancelled: ").text() + t.cancelReason
+            } else if t.isBackfill {
+                text += LocalizedText(" · 补录：可认领、审核已完成的服务", " · recorded after the fact: claims and review still open").text()
             }
             buffer.put(text, x: area.x, y: area.maxY - 1, maxWidth: area.width, style: .accent)
         } else if columns.allSatisfy(\.isEmpty) && filter.isEmpty {
@@ -118,7 +120,8 @@ extension TaskScreen {
         let state = t.state(now: loadedAt)
         var x = area.x
         x += buffer.put(t.title, x: x, y: area.y, maxWidth: area.width - 12, style: .header)
-        buffer.put("  [" + state.label.text() + "]", x: x, y: area.y, style: state == .cancelled ? .warning : .accent)
+        let backfill = t.isBackfill && state != .cancelled ? LocalizedText(" · 补录", " · after the fact").text() : ""
+        buffer.put("  [" + state.label.text() + backfill + "]", x: x, y: area.y, style: state == .cancelled ? .warning : .accent)
         let lines = [
             LocalizedText("类别 \(t.category.rawValue) · 对象 \(t.audience.label.zh) · 每人 \(t.points) 积分",
                           "\(t.category.label.en) · for \(t.audience.label.en) · \(t.points) points each"),

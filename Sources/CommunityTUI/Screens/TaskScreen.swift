@@ -33,11 +33,11 @@ struct TaskScreen: Screen {
     var counts: TaskBoardCounts?
     var pendingReview = 0
     /// The change mark `pendingReview` was counted at.
-    var pendingAsOf: Int64?
+    var pendingAsOf: ChangeMark?
     /// What the board columns were last read at; the same stamp again means nothing to read.
     var boardAsOf: BoardStamp?
     struct BoardStamp: Equatable {
-        var mark: Int64
+        var mark: ChangeMark?
         /// Columns depend on the minute: a task moves from 可认领 to 进行中 when it starts.
         var now: String
         var filter: String
@@ -180,10 +180,11 @@ struct TaskScreen: Screen {
             case .noShow:
                 let ids = reviewTargets
                 guard !ids.isEmpty else { return [] }
+                let who = Self.naming(selectedClaims().first?.claimantDisplayName, count: ids.count)
                 return [.present(.confirm(ConfirmState(
                     title: LocalizedText("标记未到", "No-show"),
-                    message: LocalizedText("确定将 \(ids.count) 条认领标记为未到吗？不发积分，并记入认领人记录。",
-                                           "Mark \(ids.count) claim(s) as no-show? No points; it stays on the claimant's record."),
+                    message: LocalizedText("确定将 \(who.zh) 标记为未到吗？不发积分，并记入认领人记录。",
+                                           "Mark \(who.en) as no-show? No points; it stays on the claimant's record."),
                     onConfirm: [.write(StoreAction { db, actor in
                         let done = try db.markNoShow(ids, by: actor)
                         return LocalizedText("已标记 \(done.changed.count) 条未到。", "\(done.changed.count) marked no-show.")
@@ -224,7 +225,14 @@ struct TaskScreen: Screen {
         return list.rows.filter { ids.contains($0.id) }
     }
 
-    /// One confirmation naming how many claims and how many points, then one write for all of them.
+    /// "贾成（CD00005）的认领" for one, "贾成（CD00005）等 2 条认领" for several: a confirmation names what it acts on.
+    static func naming(_ first: String?, count: Int) -> LocalizedText {
+        guard let first else { return LocalizedText("\(count) 条认领", "\(count) claim(s)") }
+        return count == 1 ? LocalizedText("\(first) 的认领", "the claim of \(first)")
+                          : LocalizedText("\(first) 等 \(count) 条认领", "\(first) and \(count - 1) more claim(s)")
+    }
+
+    /// One confirmation naming whose claims and how many points, then one write for all of them.
     private func approveConfirm() -> [Effect] {
         let ids = reviewTargets
         guard !ids.isEmpty else { return [] }
@@ -232,9 +240,10 @@ struct TaskScreen: Screen {
         let points = visible.reduce(0) { $0 + $1.taskPoints }
         let pointsText = visible.count == ids.count
             ? LocalizedText("，共发放 \(points) 积分", ", crediting \(points) points") : LocalizedText("", "")
+        let who = Self.naming(visible.first?.claimantDisplayName, count: ids.count)
         return [.present(.confirm(ConfirmState(
             title: LocalizedText("审核通过", "Approve"),
-            message: LocalizedText("确定通过 \(ids.count) 条认领", "Approve \(ids.count) claim(s)") + pointsText + LocalizedText("吗？", "?"),
+            message: LocalizedText("确定通过 ", "Approve ") + who + pointsText + LocalizedText("吗？", "?"),
             onConfirm: [.write(StoreAction { db, actor in
                 let done = try db.approveClaims(ids, by: actor)
                 let again = done.alreadyDone.isEmpty ? LocalizedText("", "")
@@ -305,7 +314,7 @@ struct TaskScreen: Screen {
         // Every change writes an audit line, so an unchanged mark means the counts and columns read last time
         // still stand: returning from a task or the queue reads nothing but the mark (SPEC §9, 16 ms a key).
         let mark = try db.changeMark()
-        if mode != .board && pendingAsOf != mark {
+        if mode != .board && (pendingAsOf != mark || mark == nil) {
             pendingReview = try db.claimCount(.reviewQueue)
             pendingAsOf = mark
         }
@@ -332,12 +341,13 @@ struct TaskScreen: Screen {
 
     /// Unchanged since the last read (same mark, minute, filter and size): nothing to read. Otherwise the five
     /// columns and the review count in one read transaction, so the headers agree with each other.
-    private mutating func reloadBoard(_ ctx: AppContext, mark: Int64) throws {
+    private mutating func reloadBoard(_ ctx: AppContext, mark: ChangeMark?) throws {
         let stamp = BoardStamp(mark: mark, now: loadedAt, filter: filter, rows: cardRows(ctx))
-        if stamp == boardAsOf { return }
+        // A file without a mark (in memory) is always read afresh.
+        if stamp == boardAsOf && mark != nil { return }
         // Each column's list counts its own total; no separate count queries for the headers.
         counts = nil
-        let now = loadedAt, text = filter, rows = cardRows(ctx), countPending = pendingAsOf != mark
+        let now = loadedAt, text = filter, rows = cardRows(ctx), countPending = pendingAsOf != mark || mark == nil
         try ctx.db.readBoard { board in
             if countPending { pendingReview = try board.reviewQueueCount() }
             for i in columns.indices {

@@ -91,24 +91,55 @@ enum TextFit {
     }
 
     /// Splits text into lines of at most `width` columns (by character, as Chinese has no spaces).
+    /// Lines of at most `width` columns. English breaks at the last space that fits ("Record the meeting" /
+    /// "first."), Chinese between any two characters; a word longer than the line is cut where it must be.
     static func wrap(_ text: String, width: Int) -> [String] {
         guard width > 0 else { return [] }
         var lines: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var line = ""
+            var line: [Character] = []
             var used = 0
             for c in paragraph {
                 let w = DisplayWidth.of(c)
                 if used + w > width {
-                    lines.append(line)
-                    line = ""
-                    used = 0
+                    if c == " " { lines.append(String(line)); line = []; used = 0; continue }
+                    if let space = line.lastIndex(of: " "), space > 0, line.allSatisfy({ DisplayWidth.of($0) == 1 }) || line[space...].allSatisfy({ DisplayWidth.of($0) == 1 }) {
+                        lines.append(String(line[..<space]))
+                        line = Array(line[(space + 1)...])
+                    } else {
+                        lines.append(String(line))
+                        line = []
+                    }
+                    used = line.reduce(0) { $0 + DisplayWidth.of($1) }
                 }
                 line.append(c)
                 used += w
             }
-            lines.append(line)
+            lines.append(String(line))
         }
+        return lines
+    }
+
+    /// Character-exact wrapping for text being edited: each line with the offset of its first character, so
+    /// the cursor can be placed. Never drops a character.
+    static func wrapForEditing(_ text: String, width: Int) -> [(start: Int, text: String)] {
+        guard width > 0 else { return [(0, text)] }
+        var lines: [(Int, String)] = []
+        var line = ""
+        var used = 0
+        var start = 0
+        for (i, c) in text.enumerated() {
+            let w = DisplayWidth.of(c)
+            if used + w > width {
+                lines.append((start, line))
+                line = ""
+                used = 0
+                start = i
+            }
+            line.append(c)
+            used += w
+        }
+        lines.append((start, line))
         return lines
     }
 }

@@ -7,6 +7,8 @@ struct FormState {
     var fields: [FormField]
     var focus = 0
     var formError: LocalizedText?
+    /// Something was typed or chosen: Esc then asks before the work is thrown away.
+    var dirty = false
     /// Performs the write. Throwing `FieldError` marks a field; any other error shows on the form.
     var submit: (FormValues, AppContext) throws -> [Effect]
 
@@ -17,7 +19,8 @@ struct FormState {
     }
 
     var values: FormValues {
-        FormValues(values: Dictionary(fields.map { ($0.id, $0.value) }, uniquingKeysWith: { a, _ in a }))
+        FormValues(values: Dictionary(fields.map { ($0.id, $0.value) }, uniquingKeysWith: { a, _ in a }),
+                   picked: Dictionary(fields.compactMap { f in f.lookup?.picked.map { (f.id, $0) } }, uniquingKeysWith: { a, _ in a }))
     }
 
     enum Outcome {
@@ -27,27 +30,58 @@ struct FormState {
     }
 
     mutating func handle(_ key: Key, _ ctx: AppContext) -> Outcome {
+        if var lookup = fields[focus].lookup, !lookup.options.isEmpty {
+            // In a picker's list, ↑/↓ choose a match and Enter takes it; the form's own keys wait.
+            switch key {
+            case .down: lookup.selected = min(lookup.options.count - 1, lookup.selected + 1); fields[focus].lookup = lookup; return .stay
+            case .up: lookup.selected = max(0, lookup.selected - 1); fields[focus].lookup = lookup; return .stay
+            case .enter, .tab:
+                let option = lookup.options[lookup.selected]
+                lookup.picked = option
+                lookup.options = []
+                fields[focus].lookup = lookup
+                fields[focus].value = option.label
+                fields[focus].cursor = option.label.count
+                fields[focus].error = nil
+                dirty = true
+                // Picking in the last field is the last thing to do: the form goes ahead as Enter would.
+                if focus < fields.count - 1 { move(to: focus + 1) } else if key == .enter { return trySubmit(ctx) }
+                return .stay
+            default: break
+            }
+        }
         switch key {
         case .escape:
             return .cancel
         case .tab, .down:
             fields[focus].check()
-            focus = (focus + 1) % fields.count
+            move(to: (focus + 1) % fields.count)
         case .backTab, .up:
-            focus = (focus + fields.count - 1) % fields.count
+            move(to: (focus + fields.count - 1) % fields.count)
         case .enter:
             fields[focus].check()
             if focus < fields.count - 1 {
-                focus += 1
+                move(to: focus + 1)
             } else {
                 return trySubmit(ctx)
             }
         case .ctrl("s"):
             return trySubmit(ctx)
         default:
+            let before = fields[focus].value
             _ = fields[focus].edit(key)
+            if fields[focus].value != before {
+                dirty = true
+                let typed = fields[focus].value
+                fields[focus].lookup?.refresh(typed, ctx)
+            }
         }
         return .stay
+    }
+
+    private mutating func move(to index: Int) {
+        focus = index
+        fields[focus].fresh = true
     }
 
     mutating func trySubmit(_ ctx: AppContext) -> Outcome {
@@ -55,7 +89,7 @@ struct FormState {
         var firstBad: Int?
         for i in fields.indices where fields[i].check() != nil && firstBad == nil { firstBad = i }
         if let firstBad {
-            focus = firstBad
+            move(to: firstBad)
             formError = LocalizedText("请先改正标红的项目，未保存任何内容。", "Fix the fields marked in red; nothing was saved.")
             return .stay
         }

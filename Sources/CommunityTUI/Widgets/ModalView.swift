@@ -48,11 +48,18 @@ enum ModalView {
                    x: box.x + 2, y: box.maxY - 2, maxWidth: box.width - 4, style: .key)
     }
 
+    /// Rows under the focused picker field: its matches, or one line saying there are none.
+    static func suggestionRows(_ form: FormState) -> Int {
+        guard form.fields.indices.contains(form.focus), let lookup = form.fields[form.focus].lookup else { return 0 }
+        if !lookup.options.isEmpty { return lookup.options.count }
+        return lookup.picked == nil && !form.fields[form.focus].value.isEmpty ? 1 : 0
+    }
+
     static func renderForm(_ form: FormState, into buffer: inout ScreenBuffer, area: Rect) {
         let labelWidth = min(16, max(8, form.fields.map { DisplayWidth.of($0.label.text()) + 1 }.max() ?? 8))
         let width = min(area.width - 2, 72)
-        // Each field takes one line, plus one under it when it has a message.
-        let fieldLines = form.fields.reduce(0) { $0 + 1 + ($1.error == nil ? 0 : 1) }
+        // Each field takes its lines, plus one under it when it has a message.
+        let fieldLines = form.fields.reduce(0) { $0 + $1.lines + ($1.error == nil ? 0 : 1) } + suggestionRows(form)
         let box = BoxView.centred(in: area, width: width, height: fieldLines + 5)
         BoxView.draw(into: &buffer, box, title: form.title.text())
         var y = box.y + 1
@@ -63,23 +70,50 @@ enum ModalView {
             let mark = field.required ? "*" : " "
             buffer.put(TextFit.fit(field.label.text() + mark, to: labelWidth), x: box.x + 2, y: y,
                        style: field.error != nil ? .error : (focused ? .key : .normal))
-            buffer.fill(x: valueX, y: y, width: valueWidth, style: focused ? .selected : .muted)
+            let rows = min(field.lines, box.maxY - 3 - y)
+            for row in 0..<rows {
+                buffer.fill(x: valueX, y: y + row, width: valueWidth, style: focused ? .selected : .muted)
+            }
             var shown = field.display
             if case .choice(let options) = field.kind, options.count > 1 { shown = "‹ " + shown + " ›" }
+            let style: StyleRole = focused ? .selected : .normal
             if shown.isEmpty, let placeholder = field.placeholder, !focused {
                 buffer.put(placeholder.text(), x: valueX, y: y, maxWidth: valueWidth, style: .muted)
-            } else {
-                // Long text scrolls so the cursor stays visible.
-                let beforeCursor = String(field.display.prefix(field.cursor))
-                let cursorColumn = DisplayWidth.of(beforeCursor)
-                let skip = max(0, cursorColumn - (valueWidth - 2))
-                let visible = skip > 0 ? String(dropColumns(shown, skip)) : shown
-                buffer.put(visible, x: valueX, y: y, maxWidth: valueWidth, style: focused ? .selected : .normal)
-                if focused && !field.isChoice {
-                    buffer.cursor = (valueX + cursorColumn - skip, y)
+            } else if field.isChoice || !focused {
+                // A field you are not in shows how it starts; the rest is marked with "…".
+                let wrapped = TextFit.wrapForEditing(shown, width: valueWidth - 1)
+                for (row, line) in wrapped.prefix(rows).enumerated() {
+                    let last = row == rows - 1 && wrapped.count > rows
+                    buffer.put(last ? TextFit.fit(line.text + "…", to: valueWidth) : line.text, x: valueX, y: y + row,
+                               maxWidth: valueWidth, style: style)
                 }
+            } else {
+                // The focused field wraps over its rows; when the text is longer still, the rows follow the cursor.
+                let wrapped = TextFit.wrapForEditing(shown, width: valueWidth - 1)
+                let cursorRow = wrapped.lastIndex(where: { $0.start <= field.cursor }) ?? 0
+                let first = max(0, cursorRow - (rows - 1))
+                for (row, line) in wrapped.dropFirst(first).prefix(rows).enumerated() {
+                    buffer.put(line.text, x: valueX, y: y + row, maxWidth: valueWidth, style: style)
+                }
+                let line = wrapped[cursorRow]
+                let column = DisplayWidth.of(String(line.text.prefix(field.cursor - line.start)))
+                buffer.cursor = (valueX + column, y + cursorRow - first)
             }
-            y += 1
+            y += rows
+            if focused, let lookup = field.lookup, !lookup.options.isEmpty {
+                // The picker's matches, under the field: the chosen one in reverse video.
+                for (k, option) in lookup.options.enumerated() where y < box.maxY - 3 {
+                    let line = option.label + (option.detail.isEmpty ? "" : "  " + option.detail)
+                    buffer.fill(x: valueX, y: y, width: valueWidth, style: k == lookup.selected ? .selected : .normal)
+                    buffer.put((k == lookup.selected ? "▸ " : "  ") + line, x: valueX, y: y, maxWidth: valueWidth,
+                               style: k == lookup.selected ? .selected : .normal)
+                    y += 1
+                }
+            } else if focused, let lookup = field.lookup, lookup.picked == nil, !field.value.isEmpty {
+                buffer.put(LocalizedText("  没有匹配的人员或单位", "  nobody on the roster matches").text(), x: valueX, y: y,
+                           maxWidth: valueWidth, style: .muted)
+                y += 1
+            }
             if let error = field.error {
                 buffer.put("↳ " + error.text(), x: valueX, y: y, maxWidth: valueWidth, style: .error)
                 y += 1
@@ -91,16 +125,6 @@ enum ModalView {
         buffer.put(LocalizedText("Tab/↓ 下一项  Enter 下一项/保存  Ctrl-S 保存  ←→ 选择  Esc 取消",
                                  "Tab/↓ next  Enter next/save  Ctrl-S save  ←→ choose  Esc cancel").text(),
                    x: box.x + 2, y: box.maxY - 2, maxWidth: box.width - 4, style: .muted)
-    }
-
-    private static func dropColumns(_ text: String, _ columns: Int) -> Substring {
-        var used = 0
-        var index = text.startIndex
-        while index < text.endIndex && used < columns {
-            used += DisplayWidth.of(text[index])
-            index = text.index(after: index)
-        }
-        return text[index...]
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import CommunityTestSupport
 import XCTest
 @testable import CommunityModel
 
@@ -7,10 +8,10 @@ final class DemoSeedTests: XCTestCase {
     typealias F = MaintenanceFixture
 
     func testDemoSeedFillsChaodongWithAboutThirtyOrganisationsAndFourHundredMembers() throws {
-        // Given an empty database
-        let database = try F.freshDatabase()
-        // When the demo is seeded
-        let actor = try database.seedDemo(dataDirectory: F.dataDirectory, today: F.today)
+        // Given the demo as seeded into an empty database (the shared fixture seeds it once per test run)
+        let store = try TestStore.demo()
+        defer { store.remove() }
+        let database = store.db, actor = store.secretary
         // Then it is 朝东社区, marked as demo data, with the demo roster
         let profile = try XCTUnwrap(try database.profile())
         XCTAssertEqual(profile.fullName, "沧州市运河区公园街道朝东社区")
@@ -33,7 +34,7 @@ final class DemoSeedTests: XCTestCase {
             WHERE (o.level = '市级' AND m.level = '市直') OR (o.level = '区级' AND m.level = '区直')
             """), 400)
         XCTAssertEqual(try F.count(database, "SELECT COUNT(*) FROM organisation o WHERE NOT EXISTS (SELECT 1 FROM member m WHERE m.organisation_id = o.id)"), 0)
-        XCTAssertEqual(try F.count(database, "SELECT COUNT(*) FROM member WHERE reported_on > '\(F.today)' OR reported_on < '2022-06-01'"), 0)
+        XCTAssertEqual(try F.count(database, "SELECT COUNT(*) FROM member WHERE reported_on > '\(TestStore.demoToday)' OR reported_on < '2022-06-01'"), 0)
         XCTAssertEqual(try database.members(RosterFilter(), .first(1)).first?.memberCode, "CD00001")
         XCTAssertEqual(try F.count(database, "SELECT COUNT(*) FROM audit_log WHERE action = 'demo.seed'"), 1)
         // every module added its part of the demo in the same seeding

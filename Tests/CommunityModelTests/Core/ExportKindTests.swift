@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import CommunityTestSupport
 import XCTest
 @testable import CommunityModel
 
@@ -12,8 +13,9 @@ final class ExportKindTests: XCTestCase {
 
     func testIssuesOfTheDemoCommunityExportOneRowEach() throws {
         // Given the demo 朝东社区 with its consultation issues
-        let database = try CommunityDatabase.open(path: directory.appendingPathComponent("demo.sqlite").path)
-        try database.seedDemo(dataDirectory: MaintenanceFixtures.dataDirectory, today: "2026-05-01")
+        let store = try TestStore.demo()
+        defer { store.remove() }
+        let database = store.db
         let issues = try database.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM issue") ?? 0 }
         XCTAssertGreaterThan(issues, 0)
 

@@ -1,22 +1,18 @@
 import CommunityModel
+import CommunityTestSupport
 import Foundation
 import XCTest
 
-/// A real SQLite file in a fresh temporary folder, set up with a community and a secretary.
+/// The shared `TestStore` (a fresh 朝东社区 with its secretary) plus the roster rows the foundation tests add.
 struct FoundationFixture {
-    let directory: URL
-    let db: CommunityDatabase
-    let secretary: Actor
+    let store: TestStore
+    var directory: URL { store.directory }
+    var db: CommunityDatabase { store.db }
+    var secretary: Actor { store.secretary }
 
-    static let pin = "2468"
+    static let pin = TestStore.pin
 
-    init(file: StaticString = #filePath, line: UInt = #line) throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("community-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        db = try CommunityDatabase.open(path: directory.appendingPathComponent("test.sqlite").path)
-        secretary = try db.setUp(profile: CommunityProfile(name: "朝东社区", street: "公园街道", district: "运河区", city: "沧州市"),
-                                 secretaryName: "王书记", pin: Self.pin)
-    }
+    init() throws { store = try TestStore(fileName: "test.sqlite") }
 
     var path: String { db.path }
 
@@ -24,14 +20,15 @@ struct FoundationFixture {
         try db.addOrganisation(Organisation(name: name, level: level, contact: "刘建国", phone: "13903170121", reportedOn: "2026-03-01"), by: secretary)
     }
 
-    func member(_ name: String, code: String, phone: String = "13800000000", organisation: Int64? = nil) throws -> Member {
-        try db.addMember(Member(name: name, phone: phone, organisationId: organisation, level: .district,
+    /// A member; without a phone, one made from the code's digits (one member, one phone).
+    func member(_ name: String, code: String, phone: String? = nil, organisation: Int64? = nil) throws -> Member {
+        let digits = String(code.filter(\.isNumber).suffix(8))
+        let phone = phone ?? "138" + String(repeating: "0", count: 8 - digits.count) + digits
+        return try db.addMember(Member(name: name, phone: phone, organisationId: organisation, level: .district,
                                 memberCode: code, reportedOn: "2026-03-02"), by: secretary)
     }
 
-    func remove() {
-        try? FileManager.default.removeItem(at: directory)
-    }
+    func remove() { store.remove() }
 }
 
 /// Asserts that `body` throws an error equal to `expected`.

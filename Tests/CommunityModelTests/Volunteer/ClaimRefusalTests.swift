@@ -16,9 +16,25 @@ final class ClaimRefusalTests: XCTestCase {
 
     func testEndedTaskRefusesClaims() throws {
         let f = try VolunteerFixture()
-        let task = try f.task(starts: "2020-01-01 08:00", ends: "2020-01-01 11:00")
+        // Published before it took place, then over: no more claims.
+        let task = try SeedClock.$moment.withValue("2019-12-20 09:00:00") {
+            try f.task(starts: "2020-01-01 08:00", ends: "2020-01-01 11:00")
+        }
         let a = try f.member("张伟", code: "D001", phone: "13800000001")
         XCTAssertThrowsError(try f.db.claimTask(id: task.id!, for: a, by: f.actor), equals: ClaimError.taskEnded(title: task.title))
+    }
+
+    func testATaskPublishedAfterItsTimeIsBackfillAndTakesClaimsAndApprovals() throws {
+        let f = try VolunteerFixture()
+        let draft = try f.task("迎七一文艺演出秩序维护", starts: "2026-06-30 18:00", ends: "2026-06-30 21:00", publish: false)
+        let published = try f.db.publishTask(id: draft.id!, by: f.actor, now: "2026-07-02 10:00")
+        XCTAssertTrue(published.isBackfill, "published after it ended: recorded as 补录")
+        let a = try f.member("张伟", code: "D001", phone: "13800000001")
+        let claim = try f.db.claimTask(id: draft.id!, for: a, by: f.actor, now: "2026-07-02 10:05")
+        try f.db.replyToClaim(id: claim.id!, note: "到岗", by: f.actor)
+        _ = try f.db.approveClaims([claim.id!], by: f.actor)
+        XCTAssertEqual(try f.balance(a), 10)
+        XCTAssertEqual(try f.count("SELECT COUNT(*) FROM audit_log WHERE detail LIKE '补录 %'"), 2, "publication and claim are marked 补录")
     }
 
     func testMembersOnlyTaskRefusesAnOrganisationAndTheReverse() throws {

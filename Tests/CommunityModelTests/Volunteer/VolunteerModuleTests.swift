@@ -24,20 +24,37 @@ final class VolunteerModuleTests: XCTestCase {
     func testDemoSeedTellsTheStoryAndPassesCheck() throws {
         let f = try rosterFixture()
         try seed(f)
+        // Ten days ago 防诈骗宣传: 公交集团 approved, 区法院 still in the review queue.
         let claimants = try f.db.pool.read { try String.fetchAll($0, sql: """
-            SELECT o.name FROM claim c JOIN task t ON t.id = c.task_id JOIN organisation o ON o.id = c.organisation_id
-            WHERE t.title = '防诈骗宣传进社区' ORDER BY o.name
+            SELECT o.name || ' ' || c.state FROM claim c JOIN task t ON t.id = c.task_id JOIN organisation o ON o.id = c.organisation_id
+            WHERE t.title = '防诈骗宣传进社区' AND t.starts_at LIKE '2026-06-10%' ORDER BY o.name
             """) }
-        XCTAssertEqual(claimants, ["公交集团党委", "区法院党组"])
-        XCTAssertEqual(try f.count("SELECT COUNT(*) FROM claim c JOIN task t ON t.id = c.task_id WHERE t.title LIKE '迎%七一%' AND c.member_id IS NOT NULL"), 2)
+        XCTAssertEqual(claimants, ["公交集团党委 已通过", "区法院党组 已回复"])
+        XCTAssertEqual(try f.count("SELECT COUNT(*) FROM claim c JOIN task t ON t.id = c.task_id WHERE t.title LIKE '迎%七一%' AND t.starts_at LIKE '2026-06-25%' AND c.member_id IS NOT NULL"), 2)
         XCTAssertGreaterThan(try f.db.claimCount(.reviewQueue), 0, "a review queue is waiting")
         XCTAssertGreaterThan(try f.count("SELECT COUNT(*) FROM points_balance WHERE holder_kind = 'member' AND balance > 0"), 3)
         XCTAssertEqual(try f.db.pool.read { try VolunteerModule.check($0) }, [])
-        XCTAssertEqual(try f.db.pool.read { try String.fetchAll($0, sql: "SELECT DISTINCT at FROM ledger_entry") }, ["2026-06-20 09:00:00"],
-                       "the demo is the same every time it is seeded")
+        // Entries are stamped when the work was reviewed, over the half year before today, never later.
+        XCTAssertEqual(try f.count("SELECT COUNT(*) FROM ledger_entry WHERE at > '2026-06-20 09:00:00' OR day < '2025-12-19'"), 0)
+        XCTAssertGreaterThanOrEqual(try f.count("SELECT COUNT(DISTINCT substr(day, 1, 7)) FROM ledger_entry"), 6)
         let now = "2026-06-20 12:00"
         let counts = try f.db.taskBoardCounts(now: now)
         for column in TaskState.boardColumns { XCTAssertGreaterThan(counts.count(column), 0, "demo board has a \(column) task") }
+    }
+
+    func testDemoSeedIsTheSameEveryTimeForTheSameToday() throws {
+        func rows(_ today: String) throws -> [String] {
+            let f = try rosterFixture()
+            try seed(f, today: today)
+            return try f.db.pool.read { db in
+                try ["task", "claim", "ledger_entry"].flatMap { table in
+                    try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY id").map { "\(table) \($0)" }
+                } + String.fetchAll(db, sql: "SELECT at || action || target || detail FROM audit_log WHERE action LIKE 'claim.%' OR action LIKE 'task.%' ORDER BY id")
+            }
+        }
+        let a = try rows("2026-06-20")
+        XCTAssertEqual(a, try rows("2026-06-20"))
+        XCTAssertNotEqual(a, try rows("2026-06-21"), "another today, another half year")
     }
 
     func testStatsFigures() throws {
@@ -52,7 +69,8 @@ final class VolunteerModuleTests: XCTestCase {
         XCTAssertEqual(v.claimsPendingReview, try f.db.claimCount(.reviewQueue))
         let p = try XCTUnwrap(sections[1].value as? PointsFigures)
         XCTAssertEqual(p.outstanding, try f.count("SELECT SUM(amount) FROM ledger_entry"))
-        XCTAssertEqual(v.pointsIssued, try f.count("SELECT SUM(amount) FROM ledger_entry WHERE kind = 'credit'"))
+        // Credits less the revoked approval's reversal.
+        XCTAssertEqual(v.pointsIssued, try f.count("SELECT SUM(amount) FROM ledger_entry WHERE kind IN ('credit', 'reversal')"))
         let json = String(decoding: try JSONEncoder().encode(v), as: UTF8.self)
         XCTAssertTrue(json.contains("\"claims_pending_review\""), json)
         XCTAssertTrue(json.contains("\"service_times\""), json)
