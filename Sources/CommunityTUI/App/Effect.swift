@@ -11,6 +11,10 @@ enum Effect {
     /// Reloads the current screen's data from the store.
     case reload
     case switchScreen(ScreenID)
+    /// Switches to the screen that shows this record and opens it there (from the audit log).
+    case openRecord(AuditRecord)
+    /// Sets the audit screen's filter (from its filter form).
+    case setAuditFilter(AuditFilter)
     case signedIn(Actor)
     /// Closes the modal on top (after a confirmation, the form it was asked about).
     case closeModal

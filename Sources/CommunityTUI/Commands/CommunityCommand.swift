@@ -13,7 +13,9 @@ struct CommunityCommand: ParsableCommand {
         """,
         subcommands: [InitCommand.self, SeedDemoCommand.self, ImportCommand.self, ExportCommand.self,
                       StatsCommand.self, CheckCommand.self, BackupCommand.self, GenerateCommand.self, BenchCommand.self,
-                      RankingCommand.self, LettersCommand.self, RestoreCommand.self]
+                      OperatorCommand.self,
+                      RankingCommand.self, LettersCommand.self,
+                      StarCommand.self, RestoreCommand.self]
     )
 
     /// The umask comes first: every file the program creates (database, -wal/-shm, backups, exports) holds
@@ -25,13 +27,10 @@ struct CommunityCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Flag(name: .long, help: "Open the demo database (朝东社区), signed in as the demo secretary.")
-    var demo = false
-
     func run() throws {
         global.applyLanguage()
         try reportingErrors {
-            try TUILauncher(global: global, demo: demo).run()
+            try TUILauncher(global: global, demo: global.demo).run()
         }
     }
 }

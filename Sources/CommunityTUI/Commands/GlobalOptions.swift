@@ -10,6 +10,9 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Interface language: zh (default) or en. Also $COMMUNITY_LANG.", valueName: "zh|en"))
     var lang: String?
 
+    @Flag(name: .long, help: "Use the demo database (朝东社区, made on first use); with --db, only a demo-marked file.")
+    var demo = false
+
     func validate() throws {
         if let lang, Language(rawValue: lang.lowercased()) == nil {
             throw ValidationError("--lang must be zh or en (got \(lang)).")
@@ -23,6 +26,7 @@ struct GlobalOptions: ParsableArguments {
 
     var databasePath: String {
         if let db { return expand(db) }
+        if demo { return Paths.demoDatabase }
         if let env = ProcessInfo.processInfo.environment["COMMUNITY_DB"], !env.isEmpty { return expand(env) }
         return Paths.dataHome.appendingPathComponent("community.sqlite").path
     }

@@ -33,6 +33,7 @@ extension GlobalOptions {
     /// The file is opened read-only (SQLite `readonly`): nothing is created, migrated or written, so a file
     /// on a read-only stick works and a zero-byte or mistyped file stays as it was.
     func openForReading() throws -> CommunityDatabase {
+        if demo { return try DemoLauncher.openDemo(path: databasePath) }
         let path = databasePath
         guard FileManager.default.fileExists(atPath: path) else { throw missingDatabase(path) }
         return try CommunityDatabase.openReadOnly(path: path)
@@ -44,6 +45,11 @@ extension GlobalOptions {
     /// A real (non-demo) database needs a signed-in operator, so the audit log always names a person;
     /// demo databases (`profile.isDemo`) are exempt.
     func openForWriting(_ operatorOptions: OperatorOptions) throws -> (CommunityDatabase, Actor?) {
+        if demo {
+            // `--demo` works for every command: the demo file is made on first use and its secretary acts.
+            let database = try DemoLauncher.openDemo(path: databasePath)
+            return (database, try operatorOptions.signIn(database) ?? database.demoActor())
+        }
         let database = try openExistingDatabase()
         guard let profile = try database.profile() else { throw StoreError.missingProfile }
         if profile.isDemo { return (database, try operatorOptions.signIn(database)) }

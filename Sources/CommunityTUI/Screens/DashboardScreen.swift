@@ -7,7 +7,7 @@ struct DashboardScreen: Screen {
     var profile: CommunityProfile?
     /// Kept by the store until the file changes, so switching back to 1 reads only its change mark.
     var figures: DashboardFigures?
-    var recent: [AuditEntry] = []
+    var recent: [AuditLine] = []
     /// Closed periods whose letters are due but not generated (screen 5), read with the figures.
     var pendingLetters: [PendingLetters] = []
 
@@ -41,7 +41,7 @@ struct DashboardScreen: Screen {
         profile = try ctx.db.profile()
         figures = try ctx.db.dashboardFigures(today: ctx.today, reference: ctx.reference.consultation)
         pendingLetters = (try? ctx.db.pendingLetterPeriods(today: ctx.today)) ?? []
-        recent = try ctx.db.auditLog(.first(max(1, ctx.bodyHeight - 15)))
+        recent = try ctx.db.recentAuditLines(limit: max(1, ctx.bodyHeight - 15))
     }
 
     func render(into buffer: inout ScreenBuffer, area: Rect, ctx: AppContext) {
@@ -62,8 +62,9 @@ struct DashboardScreen: Screen {
                 (LocalizedText("议事  已议 \(k.discussed) · 已解决 \(k.resolved) · 满意率 \(rate) · 办理中 \(k.open)",
                                "Consult  discussed \(k.discussed) · resolved \(k.resolved) · satisfaction \(rate) · open \(k.open)"), .normal),
                 (LocalizedText("      各步骤办理中 \(steps)", "      open by step \(steps)"), .muted),
-                (LocalizedText("任务  进行中 \(v.tasksOpen) 项 · 待审核 \(v.claimsPendingReview) 条 · 服务 \(v.serviceTimes) 人次",
-                               "Tasks  \(v.tasksOpen) open · \(v.claimsPendingReview) claims to review · \(v.serviceTimes) services"), .normal),
+                // Not "进行中": the board's 进行中 column is only the tasks under way; this counts every column until 已结束.
+                (LocalizedText("任务  未结束 \(v.tasksOpen) 项（发布中·已满·进行中） · 待审核 \(v.claimsPendingReview) 条 · 服务 \(v.serviceTimes) 人次",
+                               "Tasks  \(v.tasksOpen) not ended (open, full, under way) · \(v.claimsPendingReview) to review · \(v.serviceTimes) services"), .normal),
                 (LocalizedText("积分  已发放 \(v.pointsIssued) 分 · 未兑换余额 \(figures.points.outstanding) 分",
                                "Points  \(v.pointsIssued) issued · \(figures.points.outstanding) outstanding"), .normal),
             ]
@@ -91,8 +92,9 @@ struct DashboardScreen: Screen {
         if recent.isEmpty {
             buffer.put(LocalizedText("还没有任何操作记录。", "Nothing has been recorded yet.").text(), x: area.x + 2, y: y, style: .muted)
         }
-        for entry in recent where y < area.maxY - 1 {
-            let line = "\(entry.at.prefix(16))  \(TextFit.fit(entry.operatorName, to: 10))  \(TextFit.fit(AuditActionLabels.label(entry.action), to: Language.current == .en ? 18 : 12))  \(entry.detail)"
+        for audit in recent where y < area.maxY - 1 {
+            let entry = audit.entry
+            let line = "\(entry.at.prefix(16))  \(TextFit.fit(entry.operatorName, to: 10))  \(audit.sentence.text())"
             buffer.put(line, x: area.x + 2, y: y, maxWidth: area.width - 4, style: .muted)
             y += 1
         }
