@@ -94,7 +94,7 @@ final class FileAccessTests: XCTestCase {
         let path = store.db.path
         let backup = store.directory.appendingPathComponent("b.sqlite").path
         try store.db.backup(to: backup)
-        try store.db.addOperator(name: "后来的人", role: .worker, pin: "1357", by: store.secretary)
+        try store.db.addOperator(name: "后来的人", role: .worker, pin: "385028", by: store.secretary)
         try store.db.pool.close()
 
         // A damaged backup is refused and nothing changes
