@@ -29,9 +29,11 @@ struct TUILauncher {
     /// with `--db` it must point at a demo-marked file, so real records are never opened without a PIN.
     private func openDatabase() throws -> (CommunityDatabase, Actor?) {
         guard demo else {
+            try global.requireFolder(for: global.databasePath)
             return (try CommunityDatabase.open(path: global.databasePath), nil)
         }
         let path = global.db.map { ($0 as NSString).expandingTildeInPath } ?? Paths.demoDatabase
+        try global.requireFolder(for: path)
         let db = try DemoLauncher.openDemo(path: path)
         return (db, try db.demoActor())
     }
