@@ -11,6 +11,7 @@ enum Schema {
         registerSpeedIndexes(&migrator)
         registerOffice(&migrator)
         registerRankings(&migrator)
+        registerStar(&migrator)
         registerRedemption(&migrator)
         return migrator
     }

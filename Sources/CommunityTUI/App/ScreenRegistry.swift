@@ -8,6 +8,7 @@ enum ScreenRegistry {
         case .tasks: return TaskScreen()
         case .audit: return AuditScreen()
         case .rankings: return RankingScreen()
+        case .stars: return StarScreen()
         default: return PlaceholderScreen(id: id)
         }
     }

@@ -14,8 +14,16 @@ struct CommunityCommand: ParsableCommand {
         subcommands: [InitCommand.self, SeedDemoCommand.self, ImportCommand.self, ExportCommand.self,
                       StatsCommand.self, CheckCommand.self, BackupCommand.self, GenerateCommand.self, BenchCommand.self,
                       OperatorCommand.self,
-                      RankingCommand.self, LettersCommand.self, RedeemCommand.self, VoucherCommand.self, ReportCommand.self]
+                      RankingCommand.self, LettersCommand.self,
+                      StarCommand.self, RestoreCommand.self, RedeemCommand.self, VoucherCommand.self, ReportCommand.self]
     )
+
+    /// The umask comes first: every file the program creates (database, -wal/-shm, backups, exports) holds
+    /// personal data and is created readable by its owner only.
+    static func main() {
+        PrivateFiles.applyUmask()
+        main(nil)
+    }
 
     @OptionGroup var global: GlobalOptions
 
