@@ -11,8 +11,8 @@ enum Schema {
         registerSpeedIndexes(&migrator)
         registerOffice(&migrator)
         registerRankings(&migrator)
-        registerRedemption(&migrator)
         registerStar(&migrator)
+        registerRedemption(&migrator)
         return migrator
     }
 

@@ -18,8 +18,8 @@ extension GlobalOptions {
         let reference = try ReferenceData.load(from: Paths.referenceData)
         ConsultationReference.active = reference.consultation
         RankingSettings.active = reference.rankings
-        Catalog.active = reference.catalog
         StarStandard.active = reference.starStandard
+        Catalog.active = reference.catalog
         return reference
     }
 
