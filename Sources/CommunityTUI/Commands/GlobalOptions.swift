@@ -10,7 +10,13 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Interface language: zh (default) or en. Also $COMMUNITY_LANG.", valueName: "zh|en"))
     var lang: String?
 
+    @Option(name: .long, help: ArgumentHelp("Frames, bars and stars as unicode (default) or ascii, for consoles that draw box characters two columns wide. Also $COMMUNITY_GLYPHS; vt100 and linux get ascii.", valueName: "unicode|ascii"))
+    var glyphs: String?
+
     func validate() throws {
+        if let glyphs, Glyphs.Mode(rawValue: glyphs.lowercased()) == nil {
+            throw ValidationError("--glyphs must be unicode or ascii (got \(glyphs)).")
+        }
         if let lang, Language(rawValue: lang.lowercased()) == nil {
             throw ValidationError("--lang must be zh or en (got \(lang)).")
         }
@@ -19,6 +25,7 @@ struct GlobalOptions: ParsableArguments {
     /// Sets the interface language for the rest of the process.
     func applyLanguage() {
         Language.current = Language.resolve(flag: lang)
+        Glyphs.mode = Glyphs.resolve(flag: glyphs)
     }
 
     var databasePath: String {
