@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -28,6 +29,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         .executableTarget(
@@ -46,7 +48,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CommunityModelTests",
-            dependencies: ["CommunityModel", "CommunityTestSupport"],
+            dependencies: ["CommunityModel", "CommunityTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             // CSV files the import tests read from disk, as a user's file would be.
             exclude: ["Fixtures"]
         ),

@@ -10,6 +10,8 @@ public struct ReferenceData: Sendable, Equatable {
     public var starStandard: StarStandard
     public var catalog: Catalog
     public var letters: LetterTemplates
+    /// `rankings.json`: letters per audience (read through `RankingSettings.current()`).
+    public var rankings: RankingSettings = .defaults
 
     public init(consultation: ConsultationReference, starStandard: StarStandard, catalog: Catalog, letters: LetterTemplates) {
         self.consultation = consultation
@@ -23,11 +25,13 @@ public struct ReferenceData: Sendable, Equatable {
     /// - Throws: `ReferenceDataError` naming the file, the path inside it and what was expected; the first
     ///   problem found stops the load, so nothing half-valid is ever used.
     public static func load(from directory: URL) throws -> ReferenceData {
-        ReferenceData(
+        var data = ReferenceData(
             consultation: try ConsultationReference.read(ReferenceJSONReader.open(consultationFile, in: directory)),
             starStandard: try StarStandard.read(ReferenceJSONReader.open(starStandardFile, in: directory)),
             catalog: try Catalog.read(ReferenceJSONReader.open(catalogFile, in: directory)),
             letters: try LetterTemplates.load(from: directory))
+        data.rankings = try RankingSettings.load(from: directory)
+        return data
     }
 }
 

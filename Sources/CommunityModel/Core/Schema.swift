@@ -9,6 +9,7 @@ enum Schema {
         registerConsultation(&migrator)
         registerVolunteer(&migrator)
         registerSpeedIndexes(&migrator)
+        registerRankings(&migrator)
         CommunityDatabase.registerMonthlyIndexes(&migrator)
         return migrator
     }

@@ -6,6 +6,7 @@ enum ScreenRegistry {
         case .consultation: return ConsultationScreen()
         case .roster: return RosterScreen()
         case .tasks: return TaskScreen()
+        case .rankings: return RankingScreen()
         default: return PlaceholderScreen(id: id)
         }
     }

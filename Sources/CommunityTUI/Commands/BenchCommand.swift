@@ -36,6 +36,7 @@ struct BenchCommand: ParsableCommand {
                 ("figures: consultation", { _ = try db.consultationFigures(today: today) }),
                 ("figures: volunteer", { _ = try db.volunteerFigures(now: today + " 12:00") }),
                 ("figures: points outstanding", { _ = try db.pointsOutstanding() }),
+                ("figures: ranking last month", { if let p = RankingPeriod.lastClosed(for: .members, today: today) { _ = try db.ranking(p) } }),
             ] as [(String, () throws -> Void)] {
                 let t = DispatchTime.now()
                 try read()
@@ -80,6 +81,12 @@ struct BenchCommand: ParsableCommand {
         list.append(("tasks: ended column G / g", [.char("l"), .char("l"), .char("l")] + Array([Key.char("G"), .char("g")].repeated(presses / 10))))
         list.append(("tasks: Enter task / Esc", Array([Key.enter, .escape].repeated(presses / 10))))
         list.append(("tasks: Tab review queue, j, Tab", [.tab] + Array(repeating: .char("j"), count: presses / 2) + [.tab]))
+        list.append(("ranks: open (5)", [.char("5")]))
+        list.append(("ranks: j down", Array(repeating: .char("j"), count: presses)))
+        list.append(("ranks: PgDn / PgUp", Array(repeating: .pageDown, count: presses / 4) + Array(repeating: .pageUp, count: presses / 4)))
+        list.append(("ranks: [ ] periods", Array([Key.char("["), .char("["), .char("]"), .char("]")].repeated(presses / 8))))
+        list.append(("ranks: Tab organisations", Array([Key.tab].repeated(presses / 10))))
+        list.append(("ranks: o outbox / o", Array([Key.char("o"), .char("o")].repeated(presses / 10))))
         list.append(("screen switch 1-7", Array((1...7).map { Key.char(Character(String($0))) }.repeated(presses / 14))))
         return list
     }

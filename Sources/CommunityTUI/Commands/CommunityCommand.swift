@@ -12,7 +12,8 @@ struct CommunityCommand: ParsableCommand {
         setup (community name, street, district, first operator).
         """,
         subcommands: [InitCommand.self, SeedDemoCommand.self, ImportCommand.self, ExportCommand.self,
-                      StatsCommand.self, CheckCommand.self, BackupCommand.self, GenerateCommand.self, BenchCommand.self]
+                      StatsCommand.self, CheckCommand.self, BackupCommand.self, GenerateCommand.self, BenchCommand.self,
+                      RankingCommand.self, LettersCommand.self]
     )
 
     @OptionGroup var global: GlobalOptions

@@ -17,6 +17,7 @@ extension GlobalOptions {
     func applyReferenceData() throws -> ReferenceData {
         let reference = try ReferenceData.load(from: Paths.referenceData)
         ConsultationReference.active = reference.consultation
+        RankingSettings.active = reference.rankings
         return reference
     }
 

@@ -47,6 +47,11 @@ enum AuditActionLabels {
         "claim.cancel": LocalizedText("取消认领", "cancelled claim"),
         "claim.revoke": LocalizedText("撤销通过", "revoked approval"),
         "claim.import": LocalizedText("导入认领", "imported claims"),
+        "letters.generate": LocalizedText("生成信函", "generated letters"),
+        "letter.send": LocalizedText("信函已发送", "letter sent"),
+        "letter.withdraw": LocalizedText("撤回信函", "withdrew letter"),
+        "reminder.exclude": LocalizedText("免发提醒函", "excluded from reminders"),
+        "reminder.include": LocalizedText("恢复提醒函", "included in reminders"),
     ]
 
     static func label(_ action: String) -> String {

@@ -9,6 +9,8 @@ struct DashboardScreen: Screen {
     /// The change mark and day the figures were computed for; unchanged, switching back to 1 costs nothing.
     var figuresAsOf: (mark: Int64, day: String)?
     var recent: [AuditEntry] = []
+    /// Closed periods whose letters are due but not generated (screen 5), read with the figures.
+    var pendingLetters: [PendingLetters] = []
 
     enum Action { case entries }
 
@@ -42,6 +44,7 @@ struct DashboardScreen: Screen {
         if figures == nil || figuresAsOf?.mark != mark || figuresAsOf?.day != ctx.today {
             figures = try ctx.db.dashboardFigures(today: ctx.today, reference: ctx.reference.consultation)
             figuresAsOf = (mark, ctx.today)
+            pendingLetters = (try? ctx.db.pendingLetterPeriods(today: ctx.today)) ?? []
         }
         recent = try ctx.db.auditLog(.first(max(1, ctx.bodyHeight - 15)))
     }
@@ -80,6 +83,12 @@ struct DashboardScreen: Screen {
                 buffer.put("⚠ " + alerts.joined(separator: LocalizedText("；", "; ").text()), x: area.x + 2, y: y, maxWidth: area.width - 4, style: .warning)
                 y += 1
             }
+            y += 1
+        }
+        for p in pendingLetters {
+            buffer.put("✉ " + LocalizedText("\(p.period.shortLabel.zh)排名已可生成信函：感谢信 \(p.thanks) 封 · 提醒函 \(p.reminders) 封（按 5）",
+                                            "\(p.period.shortLabel.en) ranking ready for letters: \(p.thanks) thanks · \(p.reminders) reminders (press 5)").text(),
+                       x: area.x + 2, y: y, maxWidth: area.width - 4, style: .accent)
             y += 1
         }
         buffer.put(LocalizedText("最近操作", "Recent changes").text(), x: area.x + 2, y: y, style: .header)

@@ -265,6 +265,22 @@ final class ReferenceDataTests: XCTestCase {
         XCTAssertEqual(error.problem, .missingFile)
     }
 
+    func testRankingSettingsLoadWithDefaultsAndRefuseBadCounts() throws {
+        XCTAssertEqual(try ReferenceData.load(from: directory).rankings, .defaults)
+        try edit("rankings.json") { root in root["members"] = ["thanks": 5, "reminders": -1] }
+        var error = try loadError()
+        XCTAssertEqual(error.file, "rankings.json")
+        XCTAssertEqual(error.path, "members.reminders")
+        try edit("rankings.json") { root in root["members"] = ["thanks": 5, "reminder": 3] }
+        error = try loadError()
+        XCTAssertEqual(error.file, "rankings.json")
+        XCTAssertEqual(error.path, "members.reminder")
+        try edit("rankings.json") { root in root["members"] = ["thanks": 5] }
+        XCTAssertEqual(try ReferenceData.load(from: directory).rankings.members, .init(thanks: 5, reminders: 10))
+        try FileManager.default.removeItem(at: directory.appendingPathComponent("rankings.json"))
+        XCTAssertEqual(try ReferenceData.load(from: directory).rankings, .defaults, "a missing file means 10 each")
+    }
+
     // MARK: Helpers
 
     private func loadError(file: StaticString = #filePath, line: UInt = #line) throws -> ReferenceDataError {
