@@ -65,7 +65,11 @@ extension CommunityDatabase {
     /// The latest closed month (members) and quarter (organisations) whose letters have not been generated,
     /// with the counts generating would make — the overview's hint. Empty when all are done.
     public func pendingLetterPeriods(today: String, settings: RankingSettings = RankingSettings.current()) throws -> [PendingLetters] {
-        try pool.read { db in
+        try pool.read { db in try Self.pendingLetterPeriods(db, today: today, settings: settings) }
+    }
+
+    static func pendingLetterPeriods(_ db: Database, today: String, settings: RankingSettings) throws -> [PendingLetters] {
+        do {
             var out: [PendingLetters] = []
             for audience in RankingAudience.allCases {
                 guard let period = RankingPeriod.lastClosed(for: audience, today: today) else { continue }

@@ -11,6 +11,8 @@ enum Effect {
     /// Reloads the current screen's data from the store.
     case reload
     case switchScreen(ScreenID)
+    /// Switches to a screen narrowed by an intent; Esc there (with nothing else to close) comes back.
+    case open(ScreenID, ScreenIntent)
     case signedIn(Actor)
     /// Closes the modal on top (after a confirmation, the form it was asked about).
     case closeModal

@@ -18,6 +18,8 @@ protocol Screen {
     var supportsFilter: Bool { get }
     /// Esc on the screen itself (closing a detail view); false when there is nothing to go back from.
     mutating func back(_ ctx: AppContext) -> Bool
+    /// Arriving from an alert or figure: show the rows `intent` names (nil: leaving, back to the plain view).
+    mutating func open(_ intent: ScreenIntent?, _ ctx: AppContext)
     func render(into buffer: inout ScreenBuffer, area: Rect, ctx: AppContext)
 }
 
@@ -26,6 +28,7 @@ extension Screen {
     var filterText: String { "" }
     var supportsFilter: Bool { false }
     mutating func back(_ ctx: AppContext) -> Bool { false }
+    mutating func open(_ intent: ScreenIntent?, _ ctx: AppContext) {}
 
     /// Dispatches a key through this screen's table; nil when the table has no such key.
     mutating func handle(_ key: Key, _ ctx: AppContext) -> [Effect]? {
