@@ -41,8 +41,18 @@ final class ConsultationScreenTests: XCTestCase {
         // The long title is cut with "…" and the 5号楼 issue (27 days at step 3, limit 7) is marked overdue.
         XCTAssertTrue(rows.contains { $0.contains("…") }, rows.joined(separator: "\n"))
         let overdue = try XCTUnwrap(rows.first { $0.contains("圈地种菜") })
-        XCTAssertEqual(overdue, "2026-0001 5号楼北侧绿地被圈占种菜          圈地种菜 ③确定议事…       27 逾期")
+        XCTAssertEqual(overdue, "2026-0001 5号楼北侧绿地被圈占种菜         圈地种菜 ③确定议事…       27 逾期")
+        XCTAssertTrue(header.contains("逾期/结果"), "the last column is headed for what it holds: \(header)")
         XCTAssertTrue(f.text.contains("办理中 3"), f.text)
+    }
+
+    func testExtraWidthGoesFirstToTheColumnsThatAreCut() throws {
+        var f = try TUIFixture(width: 120, height: 30)
+        defer { f.remove() }
+        try seedIssues(f)
+        f.press(.char("2"))
+        let row = try XCTUnwrap(f.lines.first { $0.contains("圈地种菜") }, f.text)
+        XCTAssertTrue(row.contains("③确定议事主体"), "at 120 columns the step is whole: \(row)")
     }
 
     func testAdvanceRefusalNamesTheUnmetGate() throws {

@@ -1,6 +1,7 @@
 @testable import CommunityTUI
 import ArgumentParser
 import CommunityModel
+import CommunityTestSupport
 import Foundation
 import XCTest
 
@@ -10,11 +11,8 @@ final class MaintenanceCommandTests: XCTestCase {
 
     override func setUpWithError() throws {
         Language.current = .zh
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("community-cmd-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let data = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("data")
-        setenv("COMMUNITY_DATA", data.path, 1)
+        folder = try TestStore.scratchDirectory("community-cmd")
+        setenv("COMMUNITY_DATA", TestStore.dataDirectory.path, 1)
     }
 
     func path(_ name: String) -> String { folder.appendingPathComponent(name).path }

@@ -1,4 +1,5 @@
 import CommunityModel
+import CommunityTestSupport
 import Foundation
 import XCTest
 
@@ -8,12 +9,10 @@ final class MaintenanceCommandsTests: XCTestCase {
     private var databasePath: String!
 
     override func setUpWithError() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("community-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        databasePath = directory.appendingPathComponent("community.sqlite").path
-        let database = try CommunityDatabase.open(path: databasePath)
-        let actor = try database.setUp(profile: CommunityProfile(name: "朝东社区", street: "公园街道", district: "运河区", city: "沧州市"),
-                                       secretaryName: "王书记", pin: "246810")
+        directory = try TestStore.scratchDirectory("community-cli")
+        let store = try TestStore(in: directory)
+        databasePath = store.path
+        let database = store.db, actor = store.secretary
         let org = try database.addOrganisation(Organisation(name: "公交集团党委", level: .city, contact: "李明", phone: "13911112222",
                                                             reportedOn: "2026-01-10"), by: actor)
         for i in 0..<5 {
@@ -78,8 +77,7 @@ final class MaintenanceCommandsTests: XCTestCase {
     func testCheckReportsABrokenReferenceFileAndStillChecksTheDatabase() throws {
         // A copy of data/ whose star standard has one criterion too few.
         let data = directory.appendingPathComponent("data")
-        let shipped = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("data")
+        let shipped = TestStore.dataDirectory
         try FileManager.default.copyItem(at: shipped, to: data)
         let star = data.appendingPathComponent("star-standard.json")
         var root = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: star)) as? [String: Any])

@@ -37,4 +37,19 @@ final class ReuseUntilChangedTests: XCTestCase {
         f.press(.char("1"), .char("2"))
         XCTAssertTrue(f.text.contains("办理中 2"), f.text)
     }
+
+    func testOverviewShowsAnotherTerminalsWriteAfterReuse() throws {
+        var f = try TUIFixture()
+        defer { f.remove() }
+        f.press(.char("1"))
+        XCTAssertTrue(f.text.contains("在职党员 0 人"), f.text)
+        f.press(.char("7"), .char("1"))
+        XCTAssertTrue(f.text.contains("在职党员 0 人"), f.text)
+        // Another terminal, with its own connections to the same file, adds a member.
+        let other = try CommunityDatabase.open(path: f.store.path)
+        _ = try other.addMember(Member(name: "张建华", phone: "13912345678", organisationId: nil, level: .district, memberCode: "D0001",
+                                       reportedOn: "2026-11-30"), by: f.secretary)
+        f.press(.char("7"), .char("1"))
+        XCTAssertTrue(f.text.contains("在职党员 1 人"), f.text)
+    }
 }

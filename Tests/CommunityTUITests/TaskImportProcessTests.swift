@@ -1,4 +1,5 @@
 import CommunityModel
+import CommunityTestSupport
 import Foundation
 import XCTest
 
@@ -11,13 +12,9 @@ final class TaskImportProcessTests: XCTestCase {
 
     func testTwoProcessesImportingOverlappingFilesLoseAndDoubleNothing() throws {
         guard FileManager.default.isExecutableFile(atPath: binary.path) else { throw XCTSkip("community binary not built at \(binary.path)") }
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("claims-proc-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let path = dir.appendingPathComponent("c.sqlite").path
-        let db = try CommunityDatabase.open(path: path)
-        let actor = try db.setUp(profile: CommunityProfile(name: "朝东社区", street: "公园街道", district: "运河区", city: "沧州市"),
-                                 secretaryName: "王书记", pin: "2468")
+        let store = try TestStore(fileName: "c.sqlite")
+        defer { store.remove() }
+        let dir = store.directory, path = store.path, db = store.db, actor = store.secretary
         let task = try db.createTask(TaskDraft(title: "核酸检测（上午班）", category: .nucleicTesting, audience: .members,
                                                startsAt: "2099-06-28 08:00", endsAt: "2099-06-28 11:30", place: "卫生站", places: 1000, points: 5),
                                      publish: true, by: actor)
@@ -59,13 +56,9 @@ final class TaskImportProcessTests: XCTestCase {
     /// kill -9 in the middle of an import leaves all of the file or none of it, and importing again completes it once.
     func testKillNineDuringAnImportLeavesAllOrNothing() throws {
         guard FileManager.default.isExecutableFile(atPath: binary.path) else { throw XCTSkip("community binary not built at \(binary.path)") }
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("claims-kill-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let path = dir.appendingPathComponent("k.sqlite").path
-        let db = try CommunityDatabase.open(path: path)
-        let actor = try db.setUp(profile: CommunityProfile(name: "朝东社区", street: "公园街道", district: "运河区", city: "沧州市"),
-                                 secretaryName: "王书记", pin: "2468")
+        let store = try TestStore(fileName: "k.sqlite")
+        defer { store.remove() }
+        let dir = store.directory, path = store.path, db = store.db, actor = store.secretary
         let task = try db.createTask(TaskDraft(title: "小门管控", category: .gateControl, audience: .members, startsAt: "2099-06-28 08:00",
                                                endsAt: "2099-06-28 11:30", place: "东门", places: 10_000, points: 5), publish: true, by: actor)
         let n = 1_500

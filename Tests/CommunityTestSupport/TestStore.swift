@@ -32,11 +32,16 @@ public struct TestStore {
     }
 
     /// A fresh database: 朝东社区 set up with its first secretary (`setUp: false` leaves it empty, as a first run finds it).
-    public init(fileName: String = "community.sqlite", setUp: Bool = true) throws {
-        directory = try Self.scratchDirectory()
+    public init(fileName: String = "community.sqlite", setUp: Bool = true, secretaryName: String = "王书记") throws {
+        try self.init(in: try Self.scratchDirectory(), fileName: fileName, setUp: setUp, secretaryName: secretaryName)
+    }
+
+    /// The same, in a folder the suite already made (and removes itself) beside other files it writes.
+    public init(in directory: URL, fileName: String = "community.sqlite", setUp: Bool = true, secretaryName: String = "王书记") throws {
+        self.directory = directory
         db = try CommunityDatabase.open(path: directory.appendingPathComponent(fileName).path)
         if setUp {
-            secretary = try db.setUp(profile: Self.profile, secretaryName: "王书记", pin: Self.pin)
+            secretary = try db.setUp(profile: Self.profile, secretaryName: secretaryName, pin: Self.pin)
         } else {
             secretary = Actor(operatorId: 0, name: "", role: .secretary)
         }

@@ -27,18 +27,13 @@ public struct ConsultationFigures: Sendable, Equatable, Codable {
         case satisfactionRate = "satisfaction_rate"
     }
 
-    /// The figures as of `db`'s snapshot. On a read-only connection (committed data) they are kept per database
-    /// file until something is written, so the dashboard and screen 2 share one computation: the survey sums
-    /// alone read every surveyed issue (several ms at stress scale, SPEC §9).
+    /// The figures as of `db`'s snapshot, kept per database file until something is written (`FiguresCache`), so
+    /// the dashboard, screen 2 and `stats` share one computation: the survey sums alone read every surveyed
+    /// issue (several ms at stress scale, SPEC §9).
     static func compute(_ db: Database, today: String, reference: ConsultationReference) throws -> ConsultationFigures {
-        // A writer's snapshot may hold uncommitted rows that roll back: never cached.
-        guard db.configuration.readonly, let stamp = try? FiguresStamp.read(db) else {
-            return try computeFresh(db, today: today, reference: reference)
+        try FiguresCache.shared.value(db, "consultation", context: FiguresAsked(today: today, reference: reference)) {
+            try computeFresh(db, today: today, reference: reference)
         }
-        if let kept = FiguresCache.shared.figures(for: stamp, today: today, reference: reference) { return kept }
-        let figures = try computeFresh(db, today: today, reference: reference)
-        FiguresCache.shared.keep(figures, for: stamp, today: today, reference: reference)
-        return figures
     }
 
     /// Aggregates over indexed columns only; no issue rows are loaded.
@@ -105,55 +100,5 @@ public struct ConsultationFigures: Sendable, Equatable, Codable {
             problems += ConsultationWorkflow.walkProblems(issue: issue, history: history)
         }
         return problems
-    }
-}
-
-/// What the figures depend on, each read from the end of an index: every change writes an audit line, and
-/// generated issues and their history (written in bulk, not line by line) move the last issue and transition ids.
-struct FiguresStamp: Equatable {
-    var file: String
-    var audit: Int64
-    var issue: Int64
-    var transition: Int64
-
-    static func read(_ db: Database) throws -> FiguresStamp? {
-        guard let row = try Row.fetchOne(db, sql: """
-            SELECT (SELECT file FROM pragma_database_list WHERE name = 'main') AS file,
-                   (SELECT COALESCE(MAX(id), 0) FROM audit_log) AS audit,
-                   (SELECT COALESCE(MAX(id), 0) FROM issue) AS issue,
-                   (SELECT COALESCE(MAX(id), 0) FROM issue_transition) AS transition
-            """) else { return nil }
-        let file: String? = row["file"]
-        // An in-memory or temporary database has no file to tell it apart from another: not cached.
-        guard let file, !file.isEmpty else { return nil }
-        return FiguresStamp(file: file, audit: row["audit"], issue: row["issue"], transition: row["transition"])
-    }
-}
-
-/// The last figures computed for each database file, with the stamp, day and reference they hold for.
-final class FiguresCache: @unchecked Sendable {
-    static let shared = FiguresCache()
-
-    private struct Entry {
-        var stamp: FiguresStamp
-        var today: String
-        var reference: ConsultationReference
-        var figures: ConsultationFigures
-    }
-
-    private let lock = NSLock()
-    private var entries: [String: Entry] = [:]
-
-    func figures(for stamp: FiguresStamp, today: String, reference: ConsultationReference) -> ConsultationFigures? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard let e = entries[stamp.file], e.stamp == stamp, e.today == today, e.reference == reference else { return nil }
-        return e.figures
-    }
-
-    func keep(_ figures: ConsultationFigures, for stamp: FiguresStamp, today: String, reference: ConsultationReference) {
-        lock.lock()
-        defer { lock.unlock() }
-        entries[stamp.file] = Entry(stamp: stamp, today: today, reference: reference, figures: figures)
     }
 }

@@ -10,22 +10,15 @@ public struct DashboardFigures: Sendable, Equatable {
 }
 
 extension CommunityDatabase {
-    /// Aggregates only (SPEC §9): no whole table is loaded.
+    /// Aggregates only (SPEC §9): no whole table is loaded. Kept until the file changes (`figures(_:context:_:)`),
+    /// so returning to the overview, or redrawing it, reads only the change mark.
     public func dashboardFigures(today: String, reference: ConsultationReference = .active) throws -> DashboardFigures {
-        try pool.read { db in
+        try figures("dashboard", context: FiguresAsked(today: today, reference: reference)) { db in
             DashboardFigures(roster: try Self.rosterCounts(db),
                              consultation: try ConsultationFigures.compute(db, today: today, reference: reference),
                              volunteer: try VolunteerStats.figures(db, now: today + " 12:00"),
                              points: try VolunteerStats.points(db))
         }
-    }
-}
-
-extension CommunityDatabase {
-    /// Moves whenever anything is changed: every change writes an audit line, in its own transaction.
-    /// Screens use it to skip recomputing figures that cannot have changed.
-    public func changeMark() throws -> Int64 {
-        try pool.read { db in try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM audit_log") ?? 0 }
     }
 }
 

@@ -26,7 +26,8 @@ public struct MonthlyActivity: Sendable, Equatable, Encodable {
 extension CommunityDatabase {
     /// The twelve months ending with `today`'s, each series from one indexed GROUP BY (v7-monthly-indexes).
     public func monthlyActivity(today: String) throws -> MonthlyActivity {
-        try pool.read { db in try Self.monthlyActivity(db, today: today) }
+        // Kept by the store's figures cache until the file changes: switching back to 1 reads only the mark.
+        try figures("monthly-activity", context: today) { db in try Self.monthlyActivity(db, today: today) }
     }
 
     /// "2026-11" and the eleven months before it, oldest first.

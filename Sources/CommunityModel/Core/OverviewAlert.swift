@@ -37,8 +37,10 @@ extension ModuleHooks {
 
 extension CommunityDatabase {
     /// Every module's alerts for `today`, in one read so their counts agree with each other.
+    /// Kept by the store's figures cache until the file changes (the deadlines and letter rules are in the context).
     public func overviewAlerts(today: String) throws -> [OverviewAlert] {
-        try pool.read { db in
+        struct Context: Equatable, Sendable { var today: String; var reference: ConsultationReference; var settings: RankingSettings }
+        return try figures("overview-alerts", context: Context(today: today, reference: .active, settings: RankingSettings.current())) { db in
             try Modules.all.flatMap { try $0.alerts(db, today: today) }
         }
     }

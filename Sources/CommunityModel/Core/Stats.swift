@@ -77,7 +77,7 @@ extension CommunityDatabase {
     ///   or locked file.
     public func stats(today: String = Day.today()) throws -> StatsReport {
         do {
-            return try pool.read { db in try Self.stats(db, today: today, modules: Modules.all) }
+            return try figures("stats", context: today) { db in try Self.stats(db, today: today, modules: Modules.all) }
         } catch let error as DatabaseError {
             // A damaged or locked file is told in words, not as an SQLite code.
             throw Self.translate(error, path: path)

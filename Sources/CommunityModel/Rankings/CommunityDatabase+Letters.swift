@@ -64,10 +64,15 @@ extension CommunityDatabase {
 
     /// The latest closed month (members) and quarter (organisations) whose letters have not been generated,
     /// with the counts generating would make — the overview's hint. Empty when all are done.
+    /// Kept by the store's figures cache until the file changes, so the overview does not rank again on every redraw.
     public func pendingLetterPeriods(today: String, settings: RankingSettings = RankingSettings.current()) throws -> [PendingLetters] {
-        try pool.read { db in try Self.pendingLetterPeriods(db, today: today, settings: settings) }
+        struct Context: Equatable, Sendable { var today: String; var settings: RankingSettings }
+        return try figures("pending-letters", context: Context(today: today, settings: settings)) { db in
+            try Self.pendingLetterPeriods(db, today: today, settings: settings)
+        }
     }
 
+    /// The same, inside a read the caller holds (the overview's alerts read every module's in one).
     static func pendingLetterPeriods(_ db: Database, today: String, settings: RankingSettings) throws -> [PendingLetters] {
         do {
             var out: [PendingLetters] = []

@@ -121,8 +121,7 @@ enum VolunteerDemo {
         add(k[0], "核酸检测（全天班）", offset: 0, seats: 4, from: "07:00", to: "23:00", [(m(9), .open), (m(10), .open)])
         add(k[1], "核酸检测（下午班）", offset: 2, seats: 5, [])
         add(k[2], "小门管控（西门）", offset: 3, seats: 2, place: k[2].places[1], [(m(11), .open), (m(12), .open)])
-        let (month, _) = DemoTime.monthDay(today + 5)
-        add(k[7], month == 6 || month == 7 ? "迎\"七一\"文艺演出秩序维护" : "迎新春文艺演出秩序维护", offset: 5, seats: 6,
+        add(k[7], VolunteerDemoText.showTitle(month: DemoTime.monthDay(today + 5).0), offset: 5, seats: 6,
             [(m(13), .open), (m(14), .open)])
         add(k[3], "文明城市创建入户宣传", offset: 12, seats: 10, publish: false, [])
     }

@@ -74,6 +74,17 @@ enum VolunteerDemoText {
         return kind
     }
 
+    /// The coming performance's name, by the season it falls in.
+    static func showTitle(month: Int) -> String {
+        switch month {
+        case 6, 7: return "迎\"七一\"文艺演出秩序维护"
+        case 9, 10: return "迎国庆文艺演出秩序维护"
+        case 12, 1: return "迎新年文艺演出秩序维护"
+        case 2: return "迎新春文艺演出秩序维护"
+        default: return "社区广场文艺展演秩序维护"
+        }
+    }
+
     static let rejectReasons = ["回复内容与任务不符，请补充照片", "签到表上没有本人，请联系社区核实", "服务时长不足要求的一半"]
     static let noShowReasons = ["当天未到岗", "临时请假未提前告知", "电话联系未到"]
     static let revokeReason = "误点通过：经核实该党员当天未到岗"

@@ -94,7 +94,9 @@ extension App {
         // Who and which file come first; a message takes the rest, and the file name is never cut to half.
         let used = buffer.put(left, x: 0, y: y, maxWidth: width * 3 / 5, style: .muted)
         if let status {
-            buffer.put("  " + status.text.text(), x: used, y: y, maxWidth: width - used, style: status.isError ? .error : .ok)
+            // A message longer than the line ends in "…" rather than stopping mid-word.
+            buffer.put(TextFit.truncate("  " + status.text.text(), to: max(0, width - used)), x: used, y: y, maxWidth: width - used,
+                       style: status.isError ? .error : .ok)
         }
     }
 }

@@ -18,13 +18,10 @@ struct CommunityCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Flag(name: .long, help: "Open the demo database (朝东社区), signed in as the demo secretary.")
-    var demo = false
-
     func run() throws {
         global.applyLanguage()
         try reportingErrors {
-            try TUILauncher(global: global, demo: demo).run()
+            try TUILauncher(global: global, demo: global.demo).run()
         }
     }
 }

@@ -13,6 +13,9 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Frames, bars and stars as unicode (default) or ascii, for consoles that draw box characters two columns wide. Also $COMMUNITY_GLYPHS; vt100 and linux get ascii.", valueName: "unicode|ascii"))
     var glyphs: String?
 
+    @Flag(name: .long, help: "Use the demo database (朝东社区, made on first use); with --db, only a demo-marked file.")
+    var demo = false
+
     func validate() throws {
         if let glyphs, Glyphs.Mode(rawValue: glyphs.lowercased()) == nil {
             throw ValidationError("--glyphs must be unicode or ascii (got \(glyphs)).")
@@ -30,6 +33,7 @@ struct GlobalOptions: ParsableArguments {
 
     var databasePath: String {
         if let db { return expand(db) }
+        if demo { return Paths.demoDatabase }
         if let env = ProcessInfo.processInfo.environment["COMMUNITY_DB"], !env.isEmpty { return expand(env) }
         return Paths.dataHome.appendingPathComponent("community.sqlite").path
     }

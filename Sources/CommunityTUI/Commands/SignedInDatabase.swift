@@ -21,13 +21,19 @@ extension GlobalOptions {
     /// Opens the database for a command that only reads (stats, export, check, reports, `voucher check` …).
     /// Every reader goes through here, so how readers open a file is decided in one place.
     func openForReading() throws -> CommunityDatabase {
-        try openExistingDatabase()
+        if demo { return try DemoLauncher.openDemo(path: databasePath) }
+        return try openExistingDatabase()
     }
 
     /// Opens the database for a command that writes and signs its operator in. Every writing command goes
     /// through here, so the rule for who may write (SPEC §8) is decided in one place.
     /// - Throws: `CommandFailure` for a missing file; the store's errors for a bad sign-in.
     func openForWriting(_ operatorOptions: OperatorOptions) throws -> (CommunityDatabase, Actor?) {
+        if demo {
+            // `--demo` works for every command: the demo file is made on first use and its secretary acts.
+            let database = try DemoLauncher.openDemo(path: databasePath)
+            return (database, try operatorOptions.signIn(database) ?? database.demoActor())
+        }
         let database = try openExistingDatabase()
         guard try database.profile() != nil else { throw StoreError.missingProfile }
         return (database, try operatorOptions.signIn(database))

@@ -8,7 +8,8 @@ extension ConsultationScreen {
         TableColumn(LocalizedText("类别", "Category"), width: 8),
         TableColumn(LocalizedText("步骤", "Step"), width: 10),
         TableColumn(LocalizedText("已用天数", "Days"), width: 8, align: .right),
-        TableColumn(LocalizedText("逾期", "Overdue"), width: 8),
+        // Open issues say whether they are overdue, closed ones their outcome: the header says both.
+        TableColumn(LocalizedText("逾期/结果", "Late/Outcome"), width: 9),
     ]
 
     /// The cells of one list row. Days are in the current step while open, recording-to-closing once closed.

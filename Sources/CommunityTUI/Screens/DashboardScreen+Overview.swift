@@ -43,8 +43,9 @@ extension DashboardScreen {
             (.consultation, LocalizedText("议事  已议 \(k.discussed) · 已解决 \(k.resolved) · 满意率 \(rate) · 办理中 \(k.open)",
                                           "Consult  discussed \(k.discussed) · resolved \(k.resolved) · satisfaction \(rate) · open \(k.open)"), .normal),
             (nil, LocalizedText("      各步骤办理中 \(steps)", "      open by step \(steps)"), .muted),
-            (.tasks, LocalizedText("任务  进行中 \(v.tasksOpen) 项 · 待审核 \(v.claimsPendingReview) 条 · 服务 \(v.serviceTimes) 人次",
-                                   "Tasks  \(v.tasksOpen) open · \(v.claimsPendingReview) claims to review · \(v.serviceTimes) services"), .normal),
+            // Not "进行中": the board's 进行中 column is only the tasks under way; this counts every column until 已结束.
+            (.tasks, LocalizedText("任务  未结束 \(v.tasksOpen) 项（发布中·已满·进行中） · 待审核 \(v.claimsPendingReview) 条 · 服务 \(v.serviceTimes) 人次",
+                                   "Tasks  \(v.tasksOpen) not ended (open, full, under way) · \(v.claimsPendingReview) to review · \(v.serviceTimes) services"), .normal),
             (.points, LocalizedText("积分  已发放 \(v.pointsIssued) 分 · 未兑换余额 \(figures.points.outstanding) 分",
                                     "Points  \(v.pointsIssued) issued · \(figures.points.outstanding) outstanding"), .normal),
         ]

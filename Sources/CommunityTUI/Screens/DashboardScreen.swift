@@ -5,16 +5,14 @@ import CommunityModel
 struct DashboardScreen: Screen {
     let id = ScreenID.dashboard
     var profile: CommunityProfile?
+    /// Kept by the store until the file changes, so switching back to 1 reads only its change mark.
     var figures: DashboardFigures?
-    /// The change mark and day the figures were computed for; unchanged, switching back to 1 costs nothing.
-    var figuresAsOf: (mark: Int64, day: String)?
     var recent: [AuditEntry] = []
     /// Today's alerts and the twelve-month charts, read with the figures (same change mark and day).
     var alerts: [OverviewAlert] = []
     var monthly: MonthlyActivity?
     /// The selected line of the selectable list: the alerts, then the figure lines that open a screen.
     var selected = 0
-    /// Closed periods whose letters are due but not generated (screen 5), read with the figures.
 
     enum Action { case move(Int), open, entries }
 
@@ -80,14 +78,10 @@ struct DashboardScreen: Screen {
 
     mutating func reload(_ ctx: AppContext) throws {
         profile = try ctx.db.profile()
-        let mark = try ctx.db.changeMark()
-        if figures == nil || figuresAsOf?.mark != mark || figuresAsOf?.day != ctx.today {
-            figures = try ctx.db.dashboardFigures(today: ctx.today, reference: ctx.reference.consultation)
-            figuresAsOf = (mark, ctx.today)
-            alerts = try ctx.db.overviewAlerts(today: ctx.today)
-            monthly = try ctx.db.monthlyActivity(today: ctx.today)
-            selected = max(0, min(items.count - 1, selected))
-        }
+        figures = try ctx.db.dashboardFigures(today: ctx.today, reference: ctx.reference.consultation)
+        alerts = try ctx.db.overviewAlerts(today: ctx.today)
+        monthly = try ctx.db.monthlyActivity(today: ctx.today)
+        selected = max(0, min(items.count - 1, selected))
         recent = try ctx.db.auditLog(.first(max(1, ctx.bodyHeight - 15)))
     }
 

@@ -37,7 +37,7 @@ struct RankingScreen: Screen {
     /// Rankings already read, by period, valid while the change mark and settings stay the same: moving back
     /// and forth between periods reads nothing again (at stress scale one read is a few thousand rows).
     var cache: [RankingPeriod: Ranking] = [:]
-    var cacheAsOf: (mark: Int64, settings: RankingSettings)?
+    var cacheAsOf: (mark: ChangeMark?, settings: RankingSettings)?
     var selected = 0
     var top = 0
     var outbox = VirtualList<Letter>()

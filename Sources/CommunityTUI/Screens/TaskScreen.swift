@@ -33,11 +33,11 @@ struct TaskScreen: Screen {
     var counts: TaskBoardCounts?
     var pendingReview = 0
     /// The change mark `pendingReview` was counted at.
-    var pendingAsOf: Int64?
+    var pendingAsOf: ChangeMark?
     /// What the board columns were last read at; the same stamp again means nothing to read.
     var boardAsOf: BoardStamp?
     struct BoardStamp: Equatable {
-        var mark: Int64
+        var mark: ChangeMark?
         /// Columns depend on the minute: a task moves from 可认领 to 进行中 when it starts.
         var now: String
         var filter: String
@@ -314,7 +314,7 @@ struct TaskScreen: Screen {
         // Every change writes an audit line, so an unchanged mark means the counts and columns read last time
         // still stand: returning from a task or the queue reads nothing but the mark (SPEC §9, 16 ms a key).
         let mark = try db.changeMark()
-        if mode != .board && pendingAsOf != mark {
+        if mode != .board && (pendingAsOf != mark || mark == nil) {
             pendingReview = try db.claimCount(.reviewQueue)
             pendingAsOf = mark
         }
@@ -341,12 +341,13 @@ struct TaskScreen: Screen {
 
     /// Unchanged since the last read (same mark, minute, filter and size): nothing to read. Otherwise the five
     /// columns and the review count in one read transaction, so the headers agree with each other.
-    private mutating func reloadBoard(_ ctx: AppContext, mark: Int64) throws {
+    private mutating func reloadBoard(_ ctx: AppContext, mark: ChangeMark?) throws {
         let stamp = BoardStamp(mark: mark, now: loadedAt, filter: filter, rows: cardRows(ctx))
-        if stamp == boardAsOf { return }
+        // A file without a mark (in memory) is always read afresh.
+        if stamp == boardAsOf && mark != nil { return }
         // Each column's list counts its own total; no separate count queries for the headers.
         counts = nil
-        let now = loadedAt, text = filter, rows = cardRows(ctx), countPending = pendingAsOf != mark
+        let now = loadedAt, text = filter, rows = cardRows(ctx), countPending = pendingAsOf != mark || mark == nil
         try ctx.db.readBoard { board in
             if countPending { pendingReview = try board.reviewQueueCount() }
             for i in columns.indices {

@@ -18,6 +18,25 @@ struct TableColumn {
 enum TableView {
     static let gap = 1
 
+    /// The 80-column layout is the base; on a wider terminal the extra columns go first to the fixed columns
+    /// whose cells (or header) are cut ("③ Choose …", "appro…"), then to the flexible ones.
+    static func widths(_ columns: [TableColumn], total: Int, rows: [[String]]) -> [Int] {
+        let base = 80
+        guard total > base else { return widths(columns, total: total) }
+        var result = widths(columns, total: base)
+        var extra = total - base
+        for (i, column) in columns.enumerated() where column.width > 0 && extra > 0 {
+            let need = rows.reduce(DisplayWidth.of(column.title.text())) { max($0, i < $1.count ? DisplayWidth.of($1[i]) : 0) }
+            let grow = min(extra, max(0, need - result[i]))
+            result[i] += grow
+            extra -= grow
+        }
+        if let flexible = columns.firstIndex(where: { $0.width == 0 }) {
+            result[flexible] += extra
+        }
+        return result
+    }
+
     /// Resolves flexible (width 0) columns so the row fills `total` columns.
     static func widths(_ columns: [TableColumn], total: Int) -> [Int] {
         let fixed = columns.reduce(0) { $0 + $1.width } + gap * max(0, columns.count - 1)
@@ -48,7 +67,7 @@ enum TableView {
                        style: (Int) -> StyleRole = { _ in .normal }, showMarks: Bool = false) {
         guard area.height > 0 else { return }
         let markWidth = showMarks ? 2 : 0
-        let widths = Self.widths(columns, total: area.width - markWidth)
+        let widths = Self.widths(columns, total: area.width - markWidth, rows: rows)
         let header = columns.map { $0.title.text() }
         buffer.fill(x: area.x, y: area.y, width: area.width, style: .header)
         buffer.put(String(repeating: " ", count: markWidth) + line(header, columns, widths: widths),

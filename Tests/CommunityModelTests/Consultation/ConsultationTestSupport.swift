@@ -1,34 +1,29 @@
 import Foundation
 import GRDB
+import CommunityTestSupport
 import XCTest
 @testable import CommunityModel
 
-/// A fresh database file in a temporary folder with a community and its secretary, plus the real data files.
+/// The shared `TestStore` (a fresh 朝东社区, its secretary 李书记) with the real 168 reference and helpers
+/// to record issues and walk them through the eight steps.
 struct ConsultationFixture {
-    let db: CommunityDatabase
-    let actor: Actor
+    let store: TestStore
     let reference: ConsultationReference
-    let folder: URL
+    var db: CommunityDatabase { store.db }
+    var actor: Actor { store.secretary }
+    var folder: URL { store.directory }
 
-    static var dataDirectory: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("data")
-    }
+    static var dataDirectory: URL { TestStore.dataDirectory }
 
     static func loadReference() throws -> ConsultationReference {
         try ReferenceData.load(from: dataDirectory).consultation
     }
 
     static func make() throws -> ConsultationFixture {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let db = try CommunityDatabase.open(path: folder.appendingPathComponent("community.sqlite").path)
-        let actor = try db.setUp(profile: CommunityProfile(name: "朝东社区", street: "公园街道", district: "运河区", city: "沧州市"),
-                                 secretaryName: "李书记", pin: "246810")
-        return ConsultationFixture(db: db, actor: actor, reference: try loadReference(), folder: folder)
+        ConsultationFixture(store: try TestStore(secretaryName: "李书记"), reference: try loadReference())
     }
 
-    func remove() { try? FileManager.default.removeItem(at: folder) }
+    func remove() { store.remove() }
 
     /// An issue recorded on `day` at step 1.
     func newIssue(_ title: String = "5号楼北侧绿地被圈占种菜", category: String = "vegetable_plots", on day: String = "2026-05-01") throws -> Issue {

@@ -1,4 +1,5 @@
 import CommunityModel
+import CommunityTestSupport
 import Foundation
 import GRDB
 import XCTest
@@ -26,8 +27,7 @@ final class StoreFoundationTests: XCTestCase {
     }
 
     func testFileThatIsNotADatabaseIsRefused() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try TestStore.scratchDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("notes.sqlite").path
         try Data(String(repeating: "这不是数据库 not a database ", count: 200).utf8).write(to: URL(fileURLWithPath: path))

@@ -1,22 +1,18 @@
 import CommunityModel
+import CommunityTestSupport
 import Foundation
 import XCTest
 
-/// A real SQLite file in a fresh temporary folder, set up with a community and a secretary.
+/// The shared `TestStore` (a fresh 朝东社区 with its secretary) plus the roster rows the foundation tests add.
 struct FoundationFixture {
-    let directory: URL
-    let db: CommunityDatabase
-    let secretary: Actor
+    let store: TestStore
+    var directory: URL { store.directory }
+    var db: CommunityDatabase { store.db }
+    var secretary: Actor { store.secretary }
 
-    static let pin = "2468"
+    static let pin = TestStore.pin
 
-    init(file: StaticString = #filePath, line: UInt = #line) throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("community-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        db = try CommunityDatabase.open(path: directory.appendingPathComponent("test.sqlite").path)
-        secretary = try db.setUp(profile: CommunityProfile(name: "朝东社区", street: "公园街道", district: "运河区", city: "沧州市"),
-                                 secretaryName: "王书记", pin: Self.pin)
-    }
+    init() throws { store = try TestStore(fileName: "test.sqlite") }
 
     var path: String { db.path }
 
@@ -32,9 +28,7 @@ struct FoundationFixture {
                                 memberCode: code, reportedOn: "2026-03-02"), by: secretary)
     }
 
-    func remove() {
-        try? FileManager.default.removeItem(at: directory)
-    }
+    func remove() { store.remove() }
 }
 
 /// Asserts that `body` throws an error equal to `expected`.

@@ -1,20 +1,20 @@
 import Foundation
 import GRDB
+import CommunityTestSupport
 import XCTest
 @testable import CommunityModel
 
-/// A fresh database file in its own temporary folder, and the repository's real `data/` folder.
+/// Empty database files from the shared `TestStore` for the seeding and generating suites, the day they seed for,
+/// and ways to compare what they made.
 enum MaintenanceFixture {
     static let today = "2025-06-30"
 
-    // The repository's data/ and scratch folders come from MaintenanceFixtures, one definition for the target.
-    static var dataDirectory: URL { MaintenanceFixtures.dataDirectory }
+    static var dataDirectory: URL { TestStore.dataDirectory }
 
-    static func temporaryFolder() throws -> URL { try MaintenanceFixtures.scratchDirectory() }
+    static func temporaryFolder() throws -> URL { try TestStore.scratchDirectory() }
 
-    static func freshDatabase() throws -> CommunityDatabase {
-        try CommunityDatabase.open(path: temporaryFolder().appendingPathComponent("community.sqlite").path)
-    }
+    /// An empty file, as a first run finds it.
+    static func freshDatabase() throws -> CommunityDatabase { try TestStore(setUp: false).db }
 
     /// The demo roster without the modules' demo data: quick, for tests of the roster part alone.
     @discardableResult

@@ -1,29 +1,19 @@
+import CommunityTestSupport
 import Foundation
 import XCTest
 @testable import CommunityModel
 
-/// Shared helpers: a scratch directory per test, the repository's `data/` folder, and a small roster.
+/// The maintenance suites' helpers on top of the shared `TestStore`: a database in the suite's own scratch
+/// folder (beside the backups and exports it writes), and a small roster added through the public API.
 enum MaintenanceFixtures {
-    /// The repository root, found from this file's path (Tests/CommunityModelTests/…).
-    static var repositoryRoot: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    }
+    static var dataDirectory: URL { TestStore.dataDirectory }
 
-    static var dataDirectory: URL { repositoryRoot.appendingPathComponent("data") }
+    static func scratchDirectory() throws -> URL { try TestStore.scratchDirectory() }
 
-    /// A new empty directory under the system temporary folder.
-    static func scratchDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("community-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
-
-    /// A database in a scratch directory with 朝东社区 set up and its first secretary.
+    /// A database in `directory` with 朝东社区 set up and its first secretary.
     static func makeDatabase(in directory: URL, name: String = "community.sqlite") throws -> (CommunityDatabase, Actor) {
-        let database = try CommunityDatabase.open(path: directory.appendingPathComponent(name).path)
-        let actor = try database.setUp(profile: CommunityProfile(name: "朝东社区", street: "公园街道", district: "运河区", city: "沧州市"),
-                                       secretaryName: "王书记", pin: "246810")
-        return (database, actor)
+        let store = try TestStore(in: directory, fileName: name)
+        return (store.db, store.secretary)
     }
 
     /// Adds `organisations` organisations and `members` members (spread over them) through the public API.

@@ -1,31 +1,21 @@
 import Foundation
 import GRDB
+import CommunityTestSupport
 import XCTest
 @testable import CommunityModel
 
-/// A real database file in a temporary folder with an operator, a few organisations and members,
-/// and helpers to make tasks. Far-future windows keep tasks open whatever the real date is.
+/// The shared `TestStore` (a fresh 朝东社区 and its secretary) with helpers to add claimants and make tasks.
+/// Far-future windows keep tasks open whatever the real date is.
 final class VolunteerFixture {
-    let dir: URL
-    let path: String
-    let db: CommunityDatabase
-    let actor: Actor
+    let store: TestStore
+    var dir: URL { store.directory }
+    var path: String { store.path }
+    var db: CommunityDatabase { store.db }
+    var actor: Actor { store.secretary }
 
-    init() throws {
-        dir = FileManager.default.temporaryDirectory.appendingPathComponent("volunteer-" + UUID().uuidString)
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        path = dir.appendingPathComponent("community.sqlite").path
-        db = try CommunityDatabase.open(path: path)
-        let id = try db.pool.write { db -> Int64 in
-            try db.execute(sql: """
-                INSERT INTO operator (name, role, pin_hash, pin_salt, created_at) VALUES ('王书记', '书记/管理员', 'x', 'y', '2026-01-01 00:00:00')
-                """)
-            return db.lastInsertedRowID
-        }
-        actor = Actor(operatorId: id, name: "王书记", role: .secretary)
-    }
+    init() throws { store = try TestStore() }
 
-    deinit { try? FileManager.default.removeItem(at: dir) }
+    deinit { store.remove() }
 
     @discardableResult
     func organisation(_ name: String, phone: String = "13900000000", active: Bool = true) throws -> PointsHolder {
