@@ -43,8 +43,11 @@ final class AppFrameTests: XCTestCase {
     func testScreensNotBuiltYetSaySoWithoutFigures() throws {
         var f = try TUIFixture()
         defer { f.remove() }
-        f.press(.char("6"))
-        XCTAssertTrue(f.text.contains("尚未开放"), f.text)
+        // Whichever screens are still placeholders on this branch.
+        for id in ScreenID.allCases where ScreenRegistry.make(id) is PlaceholderScreen {
+            f.press(.char(Character("\(id.rawValue)")))
+            XCTAssertTrue(f.text.contains("尚未开放"), f.text)
+        }
     }
 
     func testQuitAsksFirstWhenAnEditIsOpen() throws {
@@ -92,16 +95,16 @@ final class AppFrameTests: XCTestCase {
             f.type(value)
             f.press(.enter)
         }
-        f.type("1357")
+        f.type("135792")
         f.press(.enter)
-        f.type("1358")
+        f.type("135793")
         f.press(.enter)
         XCTAssertTrue(f.text.contains("不一致"), f.text)
         f.press(.ctrl("u"))
-        f.type("1357")
+        f.type("135792")
         f.press(.enter)
         XCTAssertEqual(f.app.phase, .main)
         XCTAssertEqual(try f.db.profile()?.name, "朝东社区")
-        XCTAssertNoThrow(try f.db.login(name: "王书记", pin: "1357"))
+        XCTAssertNoThrow(try f.db.login(name: "王书记", pin: "135792"))
     }
 }

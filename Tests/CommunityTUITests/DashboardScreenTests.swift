@@ -21,7 +21,7 @@ final class DashboardScreenTests: XCTestCase {
                                       memberCode: "ZZ9999", reportedOn: "2026-11-30"), by: actor)
         f.press(.char("7"), .char("1"))
         XCTAssertTrue(f.text.contains("在职党员 \(figures.roster.membersActive + 1) 人"), "a write moves the cached figures: \(f.text)")
-        XCTAssertTrue(f.text.contains("新增党员"), "the change shows among recent changes")
+        XCTAssertTrue(f.text.contains("新增在职党员 新党员（ZZ9999）"), "the change shows among recent changes, as a sentence")
     }
 }
 

@@ -16,7 +16,7 @@ final class LetterProcessTests: XCTestCase {
         let path = dir.appendingPathComponent("l.sqlite").path
         let db = try CommunityDatabase.open(path: path)
         let actor = try db.setUp(profile: CommunityProfile(name: "朝东社区", street: "公园街道", district: "运河区", city: "沧州市"),
-                                 secretaryName: "王书记", pin: "2468")
+                                 secretaryName: "王书记", pin: "246810")
         // 60 members, all at zero in November: with the default 10 each, the tie makes 60 reminders.
         for i in 0..<60 {
             try db.addMember(Member(name: "党员\(i)", phone: String(format: "139%08d", i), organisationId: nil, level: .city,

@@ -38,13 +38,13 @@ final class MaintenanceCommandTests: XCTestCase {
 
     func testInitWithEveryFlagThenImportOrganisationsAndMembersWithoutWhat() throws {
         var initCommand = try InitCommand.parse(["--db", path("r.sqlite"), "--name", "新华社区", "--street", "新华街道",
-                                                 "--district", "运河区", "--city", "沧州市", "--operator", "王书记", "--pin", "2468"])
+                                                 "--district", "运河区", "--city", "沧州市", "--operator", "王书记", "--pin", "246810"])
         try initCommand.run()
         let orgs = folder.appendingPathComponent("orgs.csv")
         try Data("名称,级别,联系人,电话\n公交集团党委,市级,刘建国,13903170121\n".utf8).write(to: orgs)
         let members = folder.appendingPathComponent("members.csv")
         try Data("姓名,手机,单位,党员编号\n张三,13800000001,公交集团党委,GJ1\n".utf8).write(to: members)
-        var importOrgs = try ImportCommand.parse(["--db", path("r.sqlite"), "--operator", "王书记", "--pin", "2468", orgs.path])
+        var importOrgs = try ImportCommand.parse(["--db", path("r.sqlite"), "--operator", "王书记", "--pin", "246810", orgs.path])
         try importOrgs.run()
         var importMembers = try ImportCommand.parse(["--db", path("r.sqlite"), members.path])
         XCTAssertNil(importMembers.what) // guessed from the header
@@ -58,7 +58,7 @@ final class MaintenanceCommandTests: XCTestCase {
 
     func testImportWithProblemsExitsNonZeroAndWritesNothing() throws {
         var initCommand = try InitCommand.parse(["--db", path("p.sqlite"), "--name", "新华社区", "--street", "新华街道",
-                                                 "--district", "运河区", "--city", "沧州市", "--operator", "王书记", "--pin", "2468"])
+                                                 "--district", "运河区", "--city", "沧州市", "--operator", "王书记", "--pin", "246810"])
         try initCommand.run()
         let members = folder.appendingPathComponent("bad.csv")
         try Data("姓名,手机,单位,党员编号\n张三,138,不存在,GJ1\n".utf8).write(to: members)

@@ -92,3 +92,19 @@ final class OverviewAlertTests: XCTestCase {
         XCTAssertTrue(f.text.contains("最新积分流水"), "the last line (points) opens the entries: \(f.text)")
     }
 }
+
+extension OverviewAlertTests {
+    func testStarAlertOpensTheCurrentQuarter() throws {
+        var f = try TUIFixture(demo: true)
+        defer { f.remove() }
+        guard try f.db.overviewAlerts(today: f.app.ctx.today).contains(where: { $0.target == .starStage }) else {
+            throw XCTSkip("the demo's quarter is final")
+        }
+        _ = try openAlert(.starStage, &f)
+        XCTAssertEqual(f.app.current, .stars)
+        guard case let screen as StarScreen = f.app.screens[.stars] else { return XCTFail() }
+        XCTAssertEqual(screen.quarter, StarQuarter(day: f.app.ctx.today))
+        f.press(.escape)
+        XCTAssertEqual(f.app.current, .dashboard)
+    }
+}

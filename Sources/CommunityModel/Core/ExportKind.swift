@@ -11,6 +11,7 @@ public enum ExportKind: String, Sendable, CaseIterable {
     case tasks
     case claims
     case ledger
+    case audit
 
     /// Streams this kind to `handle` and returns the number of rows written.
     /// - Throws: `StoreError` for a damaged or locked database, or the file system's error.
@@ -25,6 +26,8 @@ public enum ExportKind: String, Sendable, CaseIterable {
         case .tasks: return try database.export(VolunteerExport.tasks, as: format, to: handle)
         case .claims: return try database.export(VolunteerExport.claims, as: format, to: handle)
         case .ledger: return try database.export(VolunteerExport.ledger, as: format, to: handle)
+        case .audit:
+            return try Self.throughSink(database, handle) { sink in try database.exportAudit(to: sink, json: format == .json) }
         case .issues:
             return try Self.throughSink(database, handle) { sink in
                 try ConsultationExport.write(database, format: format == .csv ? .csv : .json, to: sink, today: today)

@@ -83,8 +83,9 @@ struct KeysetQuery {
         return backwards ? rows.reversed() : rows
     }
 
-    /// How many rows match, and how many come before `key` (for "row 37 of 5,000").
-    func count(_ db: Database, before key: ListKey? = nil) throws -> Int {
+    /// How many rows match, and how many come before `key` (for "row 37 of 5,000"). With `cap`, counting stops
+    /// there, so a list of a million rows answers "10,000+" inside one frame instead of counting them all.
+    func count(_ db: Database, before key: ListKey? = nil, cap: Int? = nil) throws -> Int {
         var where_ = conditions
         var args = arguments
         if let key {
@@ -95,6 +96,7 @@ struct KeysetQuery {
         // Counting over the same SELECT keeps joins and filters identical to what the page shows.
         var sql = "SELECT COUNT(*) FROM (" + select
         if !where_.isEmpty { sql += " WHERE " + where_.joined(separator: " AND ") }
+        if let cap { sql += " LIMIT \(max(0, cap))" }
         sql += ")"
         return try Int.fetchOne(db, sql: sql, arguments: StatementArguments(args.map { $0?.databaseValue ?? .null })) ?? 0
     }

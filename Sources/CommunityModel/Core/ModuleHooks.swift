@@ -60,5 +60,5 @@ public protocol ModuleHooks {
 /// Seeding runs in this order: the roster first (others refer to its rows).
 public enum Modules {
     // Metatypes of stateless enums: nothing here is mutable, whatever the checker can prove.
-    nonisolated(unsafe) public static let all: [any ModuleHooks.Type] = [ConsultationModule.self, VolunteerModule.self, RankingsModule.self]
+    nonisolated(unsafe) public static let all: [any ModuleHooks.Type] = [ConsultationModule.self, VolunteerModule.self, RankingsModule.self, StarModule.self]
 }

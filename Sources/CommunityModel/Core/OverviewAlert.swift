@@ -14,6 +14,8 @@ public struct OverviewAlert: Sendable, Equatable {
         case tasksStartingSoon
         /// 排名: a closed period whose letters are not generated (`RankingPeriod.key`).
         case pendingLetters(period: String)
+        /// 星级: this quarter's assessment stage waiting to be signed.
+        case starStage
     }
 
     public var target: Target
@@ -40,6 +42,7 @@ extension CommunityDatabase {
     /// Kept by the store's figures cache until the file changes (the deadlines and letter rules are in the context).
     public func overviewAlerts(today: String) throws -> [OverviewAlert] {
         struct Context: Equatable, Sendable { var today: String; var reference: ConsultationReference; var settings: RankingSettings }
+        // The star standard is read from data/ on each computation; a changed file is picked up on the next write.
         return try figures("overview-alerts", context: Context(today: today, reference: .active, settings: RankingSettings.current())) { db in
             try Modules.all.flatMap { try $0.alerts(db, today: today) }
         }

@@ -9,7 +9,9 @@ enum Schema {
         registerConsultation(&migrator)
         registerVolunteer(&migrator)
         registerSpeedIndexes(&migrator)
+        registerOffice(&migrator)
         registerRankings(&migrator)
+        registerStar(&migrator)
         CommunityDatabase.registerMonthlyIndexes(&migrator)
         return migrator
     }

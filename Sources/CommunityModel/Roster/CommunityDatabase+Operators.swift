@@ -19,7 +19,7 @@ extension CommunityDatabase {
         let district = try RosterValidation.required(profile.district, LocalizedText("区", "District"))
         let city = try RosterValidation.required(profile.city, LocalizedText("市", "City"))
         let opName = try RosterValidation.required(secretaryName, LocalizedText("操作员姓名", "Operator name"), max: 20)
-        try PinHasher.validatePin(pin)
+        try PinPolicy.check(pin, demo: false)
         let salt = PinHasher.makeSalt()
         let hash = try PinHasher.hash(pin: pin, salt: salt)
         return try pool.write { db in
@@ -45,7 +45,7 @@ extension CommunityDatabase {
             throw LoginError.notPermitted(LocalizedText("管理操作员", "manage operators"))
         }
         let opName = try RosterValidation.required(name, LocalizedText("操作员姓名", "Operator name"), max: 20)
-        try PinHasher.validatePin(pin)
+        try PinPolicy.check(pin, demo: try profile()?.isDemo ?? false, phones: try phones(of: opName))
         let salt = PinHasher.makeSalt()
         let hash = try PinHasher.hash(pin: pin, salt: salt)
         return try pool.write { db in
@@ -98,6 +98,7 @@ extension CommunityDatabase {
             if ok {
                 fresh.failedAttempts = 0
                 fresh.lockedUntil = nil
+                fresh.lastSignIn = nowText
                 try fresh.update(db)
                 try AuditEntry.record(db, by: actor, action: "operator.login", target: "operator:\(id)")
                 return .success(actor)

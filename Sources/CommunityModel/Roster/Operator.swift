@@ -32,6 +32,8 @@ public struct Operator: Codable, Sendable, Equatable, FetchableRecord, MutablePe
     public var lockedUntil: String?
     public var active: Bool
     public var createdAt: String
+    /// The last successful sign-in (v7-office); nil for an operator who never signed in.
+    public var lastSignIn: String? = nil
 
     enum CodingKeys: String, CodingKey {
         case id, name, role, active
@@ -40,6 +42,7 @@ public struct Operator: Codable, Sendable, Equatable, FetchableRecord, MutablePe
         case failedAttempts = "failed_attempts"
         case lockedUntil = "locked_until"
         case createdAt = "created_at"
+        case lastSignIn = "last_sign_in"
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }

@@ -5,7 +5,7 @@ extension StarStandard {
 
     /// Reads and validates `star-standard.json` (SPEC §6).
     static func read(_ root: ReferenceJSONReader) throws -> StarStandard {
-        try root.rejectUnknownKeys(["thresholds", "areas", "criteria", "site_checks"])
+        try root.rejectUnknownKeys(["thresholds", "five_stars_for_the_year", "areas", "criteria", "site_checks"])
 
         let thresholds = try root.objectReader("thresholds")
         try thresholds.rejectUnknownKeys(["five_stars", "four_stars"])
@@ -63,7 +63,17 @@ extension StarStandard {
             return SiteCheck(key: try item.string("key"), name: try item.string("name"), nameEn: try item.string("name_en"))
         }
 
-        return StarStandard(fiveStarThreshold: five, fourStarThreshold: four, areas: areas, criteria: criteria, siteChecks: checks)
+        var reading = YearReading.everyQuarter
+        if let text = try root.optionalString("five_stars_for_the_year") {
+            guard let known = YearReading(rawValue: text) else {
+                let names = YearReading.allCases.map(\.rawValue).joined(separator: ", ")
+                throw root.invalid("five_stars_for_the_year", "\(names) 之一（“\(text)” 不认识）", "one of \(names) (\"\(text)\" is not one)")
+            }
+            reading = known
+        }
+
+        return StarStandard(fiveStarThreshold: five, fourStarThreshold: four, areas: areas, criteria: criteria, siteChecks: checks,
+                            fiveStarYear: reading)
     }
 
     private static func readCriterion(_ item: ReferenceJSONReader, areaKeys: [String]) throws -> Criterion {
@@ -81,12 +91,14 @@ extension StarStandard {
         }
         var deductions: [Deduction] = []
         for d in deductionReaders {
-            try d.rejectUnknownKeys(["text", "text_en", "points"])
+            try d.rejectUnknownKeys(["text", "text_en", "points", "per_occurrence", "measure"])
             let points = try d.int("points")
             guard (1...weight).contains(points) else {
                 throw d.invalid("points", "1 到该指标分值 \(weight) 之间的扣分", "a deduction from 1 to the criterion's weight, \(weight)")
             }
-            deductions.append(Deduction(text: try d.string("text"), textEn: try d.string("text_en"), points: points))
+            let perOccurrence = try d.optional("per_occurrence") == nil ? false : try d.bool("per_occurrence")
+            deductions.append(Deduction(text: try d.string("text"), textEn: try d.string("text_en"), points: points,
+                                        perOccurrence: perOccurrence, measure: try readMeasure(d)))
         }
 
         var evidence: Evidence?
@@ -102,6 +114,23 @@ extension StarStandard {
         return Criterion(key: try item.string("key"), area: area, name: try item.string("name"), nameEn: try item.string("name_en"),
                          weight: weight, standard: try item.string("standard"), standardEn: try item.string("standard_en"),
                          deductions: deductions, evidence: evidence)
+    }
+
+    private static func readMeasure(_ d: ReferenceJSONReader) throws -> Measure? {
+        guard try d.optional("measure") != nil else { return nil }
+        let m = try d.objectReader("measure")
+        try m.rejectUnknownKeys(["figure", "below"])
+        let text = try m.string("figure")
+        guard let figure = MeasuredFigure(rawValue: text) else {
+            let names = MeasuredFigure.allCases.map(\.rawValue).joined(separator: ", ")
+            throw m.invalid("figure", "可统计的数字之一：\(names)（“\(text)” 不认识）", "one of the measured figures: \(names) (\"\(text)\" is not one)")
+        }
+        let below = try m.int("below")
+        guard below >= 1 else { throw m.invalid("below", "大于 0 的整数", "a whole number greater than 0") }
+        if figure.rawValue.hasSuffix("_percent"), below > 100 {
+            throw m.invalid("below", "1 到 100 之间的百分数", "a percentage from 1 to 100")
+        }
+        return Measure(figure: figure, below: below)
     }
 
     private static func positive(_ item: ReferenceJSONReader, _ key: String) throws -> Int {

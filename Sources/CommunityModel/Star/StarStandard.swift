@@ -19,8 +19,45 @@ public struct StarStandard: Sendable, Equatable, Codable {
         public var textEn: String
         /// Points taken off each time the case applies (1…the criterion's weight).
         public var points: Int
+        /// "每人次", "每个": the case may apply several times in a quarter, each taking `points` off.
+        public var perOccurrence: Bool = false
+        /// When the store can tell whether the case applies (e.g. fewer than 3 issues deliberated), the
+        /// rule; the screen then proposes the deduction and a person confirms it.
+        public var measure: Measure? = nil
 
         public var label: LocalizedText { LocalizedText(text, textEn) }
+    }
+
+    /// A deduction case the store can measure: it applies when `figure` is below `below` for the quarter.
+    public struct Measure: Sendable, Equatable, Codable {
+        public var figure: MeasuredFigure
+        public var below: Int
+    }
+
+    /// The quarter's figures a deduction rule may name (rates as whole percents).
+    public enum MeasuredFigure: String, Sendable, Equatable, Codable, CaseIterable {
+        case issuesDeliberated = "issues_deliberated"
+        case tasksPublished = "tasks_published"
+        case participationPercent = "participation_percent"
+        case redemptions
+        case resolutionPercent = "resolution_percent"
+        case satisfactionPercent = "satisfaction_percent"
+        /// Share of the quarter's claims made through the mini-program ("码上到") import.
+        case platformPercent = "platform_percent"
+    }
+
+    /// How "five stars for the year" is read for the commendation flag (SPEC §6): five stars in every quarter
+    /// of the year, or five stars in the year's final quarter (with no three-star quarter either way).
+    public enum YearReading: String, Sendable, Equatable, Codable, CaseIterable {
+        case everyQuarter = "every_quarter"
+        case finalQuarter = "final_quarter"
+
+        public var label: LocalizedText {
+            switch self {
+            case .everyQuarter: return LocalizedText("按“每个季度均为五星”认定", "read as: five stars in every quarter")
+            case .finalQuarter: return LocalizedText("按“年末季度为五星”认定", "read as: five stars in the final quarter")
+            }
+        }
     }
 
     /// What the store can measure for a criterion and show beside its score.
@@ -61,6 +98,11 @@ public struct StarStandard: Sendable, Equatable, Codable {
         public var nameEn: String
 
         public var label: LocalizedText { LocalizedText(name, nameEn) }
+        /// "查阵地硬件，看服务中心建设" → "阵地硬件", for narrow forms and history lines.
+        public var shortLabel: LocalizedText {
+            guard name.hasPrefix("查"), let comma = name.firstIndex(of: "，") else { return label }
+            return LocalizedText(String(name[name.index(after: name.startIndex)..<comma]), nameEn)
+        }
     }
 
     public static let areaCount = 5
@@ -76,6 +118,8 @@ public struct StarStandard: Sendable, Equatable, Codable {
     /// In file order, grouped by area.
     public var criteria: [Criterion]
     public var siteChecks: [SiteCheck]
+    /// `five_stars_for_the_year` in the file; `every_quarter` when the file does not say.
+    public var fiveStarYear: YearReading = .everyQuarter
 
     public func criteria(in area: Area) -> [Criterion] { criteria.filter { $0.area == area.key } }
 

@@ -10,6 +10,12 @@ extension App {
         }
         renderTabBar(into: &buffer)
         let body = bodyArea
+        // Locked: nothing of the screen or an open form shows, only who may unlock.
+        if let lock {
+            lock.render(into: &buffer, area: body)
+            renderStatus(into: &buffer, y: height - 1)
+            return buffer
+        }
         if phase == .main, let screen = screens[current] {
             screen.render(into: &buffer, area: body, ctx: ctx)
         } else {
@@ -36,7 +42,7 @@ extension App {
     private func renderTabBar(into buffer: inout ScreenBuffer) {
         buffer.fill(x: 0, y: 0, width: width, style: .title)
         var x = 1
-        for id in ScreenID.allCases {
+        for id in ScreenID.tabs {
             let label = " \(id.rawValue) \(id.title.text()) "
             let active = phase == .main && id == current
             x += buffer.put(label, x: x, y: 0, style: active ? .tabActive : .title) + 1

@@ -21,6 +21,8 @@ struct App {
     /// The `/` prompt while it is open.
     var filterPrompt: FormField?
     var quitRequested = false
+    /// The desk lock while it is shown; the screens and modals under it are kept as they were.
+    var lock: DeskLock?
     var communityName = ""
     var isDemo = false
     /// The screen an `Effect.open` came from: Esc with nothing left to close goes back to it.
@@ -66,6 +68,7 @@ struct App {
 
     mutating func handle(_ key: Key) {
         if key == .resize { return }
+        if lock != nil, !tooSmall { return handleLockKey(key) }
         if key == .ctrl("c") { return requestQuit() }
         if tooSmall {
             // Nothing can be shown to ask with, so a half-filled form keeps q from quitting until the window grows.
@@ -120,15 +123,17 @@ struct App {
             filterPrompt = FormField(id: "filter", label: LocalizedText("查找", "Find"), value: text)
         case .quit: requestQuit()
         case .redraw: reloadCurrent()
+        case .lock: lockDesk()
+        case .changePin: modals.append(.form(OfficeForms.changeOwnPin(ctx)))
         }
     }
 
     /// Quitting with an edit open asks first, so a half-typed form is never lost by a stray key.
-    private var editing: Bool {
+    var editing: Bool {
         modals.contains { if case .form = $0 { return true } else { return false } }
     }
 
-    private mutating func requestQuit() {
+    mutating func requestQuit() {
         if editing && phase == .main {
             if case .confirm = modals.last { quitRequested = true; return }
             modals.append(.confirm(ConfirmState(title: LocalizedText("退出", "Quit"),
@@ -255,6 +260,23 @@ struct App {
             withScreen { $0.open(intent, ctx) }
             reloadCurrent()
             openedFrom = from
+        case .setAuditFilter(let filter):
+            let ctx = self.ctx
+            let failure: Error? = withScreen { screen in
+                guard var audit = screen as? AuditScreen else { return nil }
+                defer { screen = audit }
+                do { try audit.setFilter(filter, ctx); return nil } catch { return error }
+            }
+            if let failure { status = (userMessage(for: failure), true) }
+        case .openRecord(let record):
+            let target = Self.screen(for: record)
+            enterScreen(target)
+            let ctx = self.ctx
+            if let effects = withScreen({ $0.open(record, ctx) }) {
+                perform(effects)
+            } else {
+                status = (LocalizedText("这条记录在「\(target.title.zh)」页面尚不能直接打开。", "This record cannot be opened on “\(target.title.en)” yet."), true)
+            }
         case .signedIn(let actor):
             ctx.actor = actor
             phase = .main
@@ -267,6 +289,16 @@ struct App {
             if !modals.isEmpty { modals.removeLast() }
         case .quit:
             quitRequested = true
+        }
+    }
+
+    /// Which screen shows a record opened from the audit log.
+    static func screen(for record: AuditRecord) -> ScreenID {
+        switch record {
+        case .issue: return .consultation
+        case .task: return .tasks
+        case .member, .organisation, .operatorAccount: return .roster
+        case .receipt: return .points
         }
     }
 

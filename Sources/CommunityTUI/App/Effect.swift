@@ -13,6 +13,10 @@ enum Effect {
     case switchScreen(ScreenID)
     /// Switches to a screen narrowed by an intent; Esc there (with nothing else to close) comes back.
     case open(ScreenID, ScreenIntent)
+    /// Switches to the screen that shows this record and opens it there (from the audit log).
+    case openRecord(AuditRecord)
+    /// Sets the audit screen's filter (from its filter form).
+    case setAuditFilter(AuditFilter)
     case signedIn(Actor)
     /// Closes the modal on top (after a confirmation, the form it was asked about).
     case closeModal

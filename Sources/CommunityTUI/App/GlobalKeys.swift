@@ -8,6 +8,8 @@ enum GlobalKeys {
         case filter
         case quit
         case redraw
+        case lock
+        case changePin
     }
 
     static func table(screenHasFilter: Bool) -> [KeyBinding<Action>] {
@@ -23,7 +25,11 @@ enum GlobalKeys {
         table += [
             KeyBinding(keys: [.char("?"), .f(1)], action: .help, help: LocalizedText("按键帮助", "help"), footer: true),
             KeyBinding(keys: [.char("q")], action: .quit, help: LocalizedText("退出", "quit"), footer: true),
-            KeyBinding(keys: [.ctrl("l")], action: .redraw, help: LocalizedText("刷新", "refresh")),
+            // Ctrl-L locks at once (an open office); refreshing moved to F5, and another terminal's changes
+            // arrive within a second anyway.
+            KeyBinding(keys: [.ctrl("l")], action: .lock, help: LocalizedText("立即锁屏（输入 PIN 解锁，正在填写的内容保留）", "lock the desk now (PIN unlocks; an open form is kept)")),
+            KeyBinding(keys: [.ctrl("p")], action: .changePin, help: LocalizedText("修改我的 PIN（需原 PIN）", "change my PIN (old PIN needed)")),
+            KeyBinding(keys: [.f(5)], action: .redraw, help: LocalizedText("刷新", "refresh")),
         ]
         return table
     }

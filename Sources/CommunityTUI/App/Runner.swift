@@ -15,9 +15,15 @@ final class Runner {
 
     func run() {
         var seenVersion = try? app.ctx.db.dataVersion()
+        var lastKey = Date()
         terminal.draw(app.render())
         while !app.quitRequested {
             guard let key = terminal.readKey(timeoutMs: 1000) else {
+                // No key for the idle time: the desk locks itself (issue 14).
+                if app.phase == .main, app.lock == nil {
+                    app.idle(for: Int(Date().timeIntervalSince(lastKey)))
+                    if app.lock != nil { terminal.draw(app.render()) }
+                }
                 if app.phase == .main, let version = try? app.ctx.db.dataVersion(), version != seenVersion {
                     seenVersion = version
                     app.reloadCurrent()
@@ -25,6 +31,7 @@ final class Runner {
                 }
                 continue
             }
+            lastKey = Date()
             if key == .resize {
                 let size = terminal.size
                 app.resize(width: size.width, height: size.height)

@@ -13,6 +13,8 @@ enum ScreenIntent: Equatable {
     case tasksStartingSoon
     /// 排名: the audience and period whose letters are pending (`RankingPeriod.key`).
     case pendingLetters(period: String)
+    /// 星级: the current quarter (where the stage waiting to be signed is).
+    case starStage
 
     init(_ target: OverviewAlert.Target) {
         switch target {
@@ -20,6 +22,7 @@ enum ScreenIntent: Equatable {
         case .reviewQueue: self = .reviewQueue
         case .tasksStartingSoon: self = .tasksStartingSoon
         case .pendingLetters(let period): self = .pendingLetters(period: period)
+        case .starStage: self = .starStage
         }
     }
 
@@ -29,6 +32,7 @@ enum ScreenIntent: Equatable {
         case .overdueIssues: return .consultation
         case .reviewQueue, .tasksStartingSoon: return .tasks
         case .pendingLetters: return .rankings
+        case .starStage: return .stars
         }
     }
 }

@@ -6,7 +6,9 @@ enum ScreenRegistry {
         case .consultation: return ConsultationScreen()
         case .roster: return RosterScreen()
         case .tasks: return TaskScreen()
+        case .audit: return AuditScreen()
         case .rankings: return RankingScreen()
+        case .stars: return StarScreen()
         default: return PlaceholderScreen(id: id)
         }
     }

@@ -25,7 +25,7 @@ enum SignInForms {
             FormField(id: "city", label: LocalizedText("所属市", "City"), required: true),
             FormField(id: "secretary", label: LocalizedText("书记姓名", "Secretary"), required: true),
             FormField(id: "pin", label: LocalizedText("PIN 码", "PIN"), kind: .secret, required: true,
-                      placeholder: LocalizedText("4–8 位数字", "4–8 digits"), validate: pinRule),
+                      placeholder: LocalizedText("6–8 位数字", "6–8 digits"), validate: pinRule),
             FormField(id: "pin2", label: LocalizedText("再次输入", "PIN again"), kind: .secret, required: true),
         ]) { values, ctx in
             if values["pin"] != values["pin2"] {
@@ -38,8 +38,8 @@ enum SignInForms {
         }
     }
 
+    /// A new PIN on a real database: the store's own policy, so the form says what the store would refuse.
     static func pinRule(_ pin: String) -> LocalizedText? {
-        let ok = (4...8).contains(pin.count) && pin.allSatisfy { $0.isASCII && $0.isNumber }
-        return ok ? nil : LocalizedText("PIN 须为 4–8 位数字。", "The PIN must be 4–8 digits.")
+        do { try PinPolicy.check(pin, demo: false); return nil } catch { return userMessage(for: error) }
     }
 }

@@ -13,7 +13,9 @@ struct CommunityCommand: ParsableCommand {
         """,
         subcommands: [InitCommand.self, SeedDemoCommand.self, ImportCommand.self, ExportCommand.self,
                       StatsCommand.self, CheckCommand.self, BackupCommand.self, GenerateCommand.self, BenchCommand.self,
-                      RankingCommand.self, LettersCommand.self, ReportCommand.self]
+                      OperatorCommand.self,
+                      RankingCommand.self, LettersCommand.self,
+                      StarCommand.self, ReportCommand.self]
     )
 
     @OptionGroup var global: GlobalOptions

@@ -18,6 +18,7 @@ extension GlobalOptions {
         let reference = try ReferenceData.load(from: Paths.referenceData)
         ConsultationReference.active = reference.consultation
         RankingSettings.active = reference.rankings
+        StarStandard.active = reference.starStandard
         return reference
     }
 

@@ -24,7 +24,7 @@ struct InitCommand: ParsableCommand {
     @Option(help: "District (区), e.g. 运河区.") var district: String?
     @Option(help: "City (市), e.g. 沧州市.") var city: String?
     @Option(name: .customLong("operator"), help: "Name of the first operator (the secretary).") var operatorName: String?
-    @Option(help: "The secretary's PIN, 4 to 8 digits (for scripts; otherwise asked twice).") var pin: String?
+    @Option(help: "The secretary's PIN, 6 to 8 digits, not guessable like 123456 (for scripts; otherwise asked twice).") var pin: String?
 
     func run() throws {
         global.applyLanguage()
@@ -96,12 +96,12 @@ enum Prompt {
         return line
     }
 
-    /// A new PIN typed twice; asks again (up to three times) when the two differ or it is not 4–8 digits.
-    static func newPin() throws -> String {
+    /// A new PIN typed twice; asks again (up to three times) when the two differ or the policy refuses it.
+    static func newPin(demo: Bool = false) throws -> String {
         for _ in 0..<3 {
-            let first = try secret(LocalizedText("设置 PIN（4 到 8 位数字）：", "Choose a PIN (4 to 8 digits): "))
+            let first = try secret(LocalizedText("设置 PIN（6 到 8 位数字，不能是 123456 这类）：", "Choose a PIN (6 to 8 digits, nothing like 123456): "))
             do {
-                try PinHasher.validatePin(first)
+                try PinPolicy.check(first, demo: demo)
             } catch let error as UserFacingError {
                 FileHandle.standardError.write(Data((error.message.text() + "\n").utf8))
                 continue

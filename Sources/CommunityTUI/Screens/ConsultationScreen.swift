@@ -280,6 +280,20 @@ struct ConsultationScreen: Screen {
         return []
     }
 
+    /// From the audit log: the issue's dossier.
+    mutating func open(_ record: AuditRecord, _ ctx: AppContext) -> [Effect]? {
+        guard case .issue(let id) = record else { return nil }
+        do {
+            guard let found = try ctx.db.issueDossier(id: id) else { return [.error(LocalizedText("找不到这个议题。", "That issue is not there."))] }
+            dossier = found
+            detailScroll = 0
+            mode = .detail
+        } catch {
+            return [.error(userMessage(for: error))]
+        }
+        return []
+    }
+
     mutating func back(_ ctx: AppContext) -> Bool {
         if mode == .detail {
             // Nothing changed by looking: refresh the rows (another terminal may have written), not the figures.

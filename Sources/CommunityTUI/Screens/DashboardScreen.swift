@@ -7,7 +7,7 @@ struct DashboardScreen: Screen {
     var profile: CommunityProfile?
     /// Kept by the store until the file changes, so switching back to 1 reads only its change mark.
     var figures: DashboardFigures?
-    var recent: [AuditEntry] = []
+    var recent: [AuditLine] = []
     /// Today's alerts and the twelve-month charts, read with the figures (same change mark and day).
     var alerts: [OverviewAlert] = []
     var monthly: MonthlyActivity?
@@ -82,7 +82,7 @@ struct DashboardScreen: Screen {
         alerts = try ctx.db.overviewAlerts(today: ctx.today)
         monthly = try ctx.db.monthlyActivity(today: ctx.today)
         selected = max(0, min(items.count - 1, selected))
-        recent = try ctx.db.auditLog(.first(max(1, ctx.bodyHeight - 15)))
+        recent = try ctx.db.recentAuditLines(limit: max(1, ctx.bodyHeight - 15))
     }
 
     func render(into buffer: inout ScreenBuffer, area: Rect, ctx: AppContext) {
@@ -101,8 +101,9 @@ struct DashboardScreen: Screen {
         if recent.isEmpty {
             buffer.put(LocalizedText("还没有任何操作记录。", "Nothing has been recorded yet.").text(), x: area.x + 2, y: y, style: .muted)
         }
-        for entry in recent where y < area.maxY - 1 {
-            let line = "\(entry.at.prefix(16))  \(TextFit.fit(entry.operatorName, to: 10))  \(TextFit.fit(AuditActionLabels.label(entry.action), to: Language.current == .en ? 18 : 12))  \(entry.detail)"
+        for audit in recent where y < area.maxY - 1 {
+            let entry = audit.entry
+            let line = "\(entry.at.prefix(16))  \(TextFit.fit(entry.operatorName, to: 10))  \(audit.sentence.text())"
             buffer.put(line, x: area.x + 2, y: y, maxWidth: area.width - 4, style: .muted)
             y += 1
         }

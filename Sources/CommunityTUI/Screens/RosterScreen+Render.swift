@@ -34,9 +34,13 @@ extension RosterScreen {
     }
 
     func render(into buffer: inout ScreenBuffer, area: Rect, ctx: AppContext) {
-        renderTabs(into: &buffer, area: area)
+        renderTabs(into: &buffer, area: area, ctx: ctx)
         let table = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 2)
         let footerY = area.maxY - 1
+        if tab == .operators {
+            operatorsTab.render(into: &buffer, area: table)
+            return
+        }
         if tab == .members {
             let rows = members.rows.map { m in
                 [m.memberCode, m.name, Self.phone(m.phone, ctx), m.organisationName ?? "—", m.level.label.text(), m.reportedOn, Self.stateText(m.active)]
@@ -64,14 +68,19 @@ extension RosterScreen {
         }
     }
 
-    private func renderTabs(into buffer: inout ScreenBuffer, area: Rect) {
+    private func renderTabs(into buffer: inout ScreenBuffer, area: Rect, ctx: AppContext) {
         var x = area.x
         let memberLabel = LocalizedText("在职党员", "Members").text()
         let orgLabel = LocalizedText("报到单位", "Organisations").text()
         x += buffer.put(" \(memberLabel) ", x: x, y: area.y, style: tab == .members ? .tabActive : .muted)
         x += 1
         x += buffer.put(" \(orgLabel) ", x: x, y: area.y, style: tab == .organisations ? .tabActive : .muted)
+        if ctx.signedIn.role.mayManageOperators {
+            x += 1
+            x += buffer.put(" \(LocalizedText("操作员", "Operators").text()) ", x: x, y: area.y, style: tab == .operators ? .tabActive : .muted)
+        }
         x += 2
+        if tab == .operators { return }
         if let counts {
             let summary = tab == .members
                 ? LocalizedText("共 \(counts.members) 人，在册 \(counts.membersActive)（市直 \(counts.membersCity) · 区直 \(counts.membersDistrict)）",
@@ -94,30 +103,37 @@ extension RosterScreen {
     }
 
     func detailsPage(_ ctx: AppContext) -> TextPage {
+        if tab == .members, let m = members.current { return memberPage(m, ctx) }
+        if tab == .organisations, let o = organisations.current { return organisationPage(o, ctx) }
+        return TextPage(title: LocalizedText("详情", "Details"), lines: [])
+    }
+
+    func memberPage(_ m: MemberRow, _ ctx: AppContext) -> TextPage {
         func row(_ label: LocalizedText, _ value: String) -> String {
             TextFit.fit(label.text(), to: 10) + " " + value
         }
-        if tab == .members, let m = members.current {
-            return TextPage(title: LocalizedText("党员 · \(m.name)", "Member · \(m.name)"), lines: [
-                row(LocalizedText("姓名", "Name"), m.name),
-                row(LocalizedText("手机", "Mobile"), Self.phone(m.phone, ctx)),
-                row(LocalizedText("党员编号", "Code"), m.memberCode),
-                row(LocalizedText("报到单位", "Organisation"), m.organisationName ?? "—"),
-                row(LocalizedText("级别", "Level"), m.level.label.text()),
-                row(LocalizedText("报到日期", "Reported"), m.reportedOn),
-                row(LocalizedText("状态", "State"), Self.stateText(m.active)),
-            ])
+        return TextPage(title: LocalizedText("党员 · \(m.name)", "Member · \(m.name)"), lines: [
+            row(LocalizedText("姓名", "Name"), m.name),
+            row(LocalizedText("手机", "Mobile"), Self.phone(m.phone, ctx)),
+            row(LocalizedText("党员编号", "Code"), m.memberCode),
+            row(LocalizedText("报到单位", "Organisation"), m.organisationName ?? "—"),
+            row(LocalizedText("级别", "Level"), m.level.label.text()),
+            row(LocalizedText("报到日期", "Reported"), m.reportedOn),
+            row(LocalizedText("状态", "State"), Self.stateText(m.active)),
+        ])
+    }
+
+    func organisationPage(_ o: Organisation, _ ctx: AppContext) -> TextPage {
+        func row(_ label: LocalizedText, _ value: String) -> String {
+            TextFit.fit(label.text(), to: 10) + " " + value
         }
-        if tab == .organisations, let o = organisations.current {
-            return TextPage(title: LocalizedText("单位 · \(o.name)", "Organisation · \(o.name)"), lines: [
-                row(LocalizedText("名称", "Name"), o.name),
-                row(LocalizedText("级别", "Level"), o.level.label.text()),
-                row(LocalizedText("联系人", "Contact"), o.contact),
-                row(LocalizedText("电话", "Phone"), Self.phone(o.phone, ctx)),
-                row(LocalizedText("报到日期", "Reported"), o.reportedOn),
-                row(LocalizedText("状态", "State"), Self.stateText(o.active)),
-            ])
-        }
-        return TextPage(title: LocalizedText("详情", "Details"), lines: [])
+        return TextPage(title: LocalizedText("单位 · \(o.name)", "Organisation · \(o.name)"), lines: [
+            row(LocalizedText("名称", "Name"), o.name),
+            row(LocalizedText("级别", "Level"), o.level.label.text()),
+            row(LocalizedText("联系人", "Contact"), o.contact),
+            row(LocalizedText("电话", "Phone"), Self.phone(o.phone, ctx)),
+            row(LocalizedText("报到日期", "Reported"), o.reportedOn),
+            row(LocalizedText("状态", "State"), Self.stateText(o.active)),
+        ])
     }
 }

@@ -3,7 +3,7 @@ import CommunityModel
 /// Screen 7, 名册: the members (在职党员) and organisations (报到单位党组织) who reported to the community.
 /// Both lists are virtual: only the rows on screen are read from the store.
 struct RosterScreen: Screen {
-    enum Tab: Equatable { case members, organisations }
+    enum Tab: Equatable { case members, organisations, operators }
 
     enum Action {
         case move(ListMove)
@@ -17,6 +17,7 @@ struct RosterScreen: Screen {
         case reactivate
         case toggleInactive
         case importCSV
+        case operators(OperatorsTab.Action)
     }
 
     let id = ScreenID.roster
@@ -25,17 +26,27 @@ struct RosterScreen: Screen {
     var organisations = VirtualList<Organisation>()
     var filter = RosterFilter()
     var counts: RosterCounts?
+    /// The third tab, for the 书记/管理员 only.
+    var operatorsTab = OperatorsTab()
 
     var filterText: String { filter.text }
-    var supportsFilter: Bool { true }
+    var supportsFilter: Bool { tab != .operators }
 
     // MARK: Keys
 
     func bindings(_ ctx: AppContext) -> [KeyBinding<Action>] {
+        if tab == .operators {
+            let switchTab = KeyBinding<Action>(keys: [.tab], action: .switchTab, help: LocalizedText("切换到在职党员", "switch to members"), footer: true,
+                                               short: LocalizedText("切换", "switch"))
+            return [switchTab] + operatorsTab.bindings(ctx).map { b in
+                KeyBinding(keys: b.keys, action: .operators(b.action), help: b.help, footer: b.footer, disabledReason: b.disabledReason, short: b.short)
+            }
+        }
         let canEdit = ctx.signedIn.role != .kiosk
         let noEdit: LocalizedText? = canEdit ? nil : LocalizedText("兑换窗口账号不能修改名册。", "The redemption desk cannot change the roster.")
         let noRow: LocalizedText? = hasSelection ? nil : LocalizedText("列表为空，没有可操作的行。", "The list is empty; nothing to act on.")
-        let other = tab == .members ? LocalizedText("报到单位", "organisations") : LocalizedText("在职党员", "members")
+        let other = tab == .members ? LocalizedText("报到单位", "organisations")
+            : ctx.signedIn.role.mayManageOperators ? LocalizedText("操作员", "operators") : LocalizedText("在职党员", "members")
         var table = KeyBinding.listMoves { Action.move($0) }
         table += [
             KeyBinding(keys: [.tab], action: .switchTab, help: LocalizedText("切换到", "switch to ") + other, footer: true,
@@ -73,8 +84,14 @@ struct RosterScreen: Screen {
             case .move(let move):
                 if tab == .members { try members.move(move, memberSource(ctx)) } else { try organisations.move(move, organisationSource(ctx)) }
             case .switchTab:
-                tab = tab == .members ? .organisations : .members
+                switch tab {
+                case .members: tab = .organisations
+                case .organisations: tab = ctx.signedIn.role.mayManageOperators ? .operators : .members
+                case .operators: tab = .members
+                }
                 try reload(ctx)
+            case .operators(let action):
+                return operatorsTab.perform(action, ctx)
             case .add:
                 return [.present(.form(tab == .members ? RosterForms.member(nil, ctx) : RosterForms.organisation(nil)))]
             case .edit:
@@ -138,6 +155,11 @@ struct RosterScreen: Screen {
     }
 
     mutating func reload(_ ctx: AppContext) throws {
+        if tab == .operators {
+            // Signed in as someone else after the desk was unlocked: the tab is not theirs.
+            guard ctx.signedIn.role.mayManageOperators else { tab = .members; return try reload(ctx) }
+            return try operatorsTab.reload(ctx)
+        }
         counts = try ctx.db.rosterCounts()
         let page = listRows(ctx)
         if tab == .members { try members.reload(memberSource(ctx), pageSize: page) } else { try organisations.reload(organisationSource(ctx), pageSize: page) }
@@ -146,6 +168,29 @@ struct RosterScreen: Screen {
     private mutating func resetLists(_ ctx: AppContext) throws {
         let page = listRows(ctx)
         if tab == .members { try members.reset(memberSource(ctx), pageSize: page) } else { try organisations.reset(organisationSource(ctx), pageSize: page) }
+    }
+
+    /// From the audit log: a member's or organisation's details, or the operators tab on that operator.
+    mutating func open(_ record: AuditRecord, _ ctx: AppContext) -> [Effect]? {
+        do {
+            switch record {
+            case .member(let id):
+                guard let m = try ctx.db.member(id: id) else { return [.error(LocalizedText("这名党员已不在名册中。", "That member is no longer on the roster."))] }
+                return [.present(.text(memberPage(m, ctx)))]
+            case .organisation(let id):
+                guard let o = try ctx.db.organisation(id: id) else { return [.error(LocalizedText("这个单位已不在名册中。", "That organisation is no longer on the roster."))] }
+                return [.present(.text(organisationPage(o, ctx)))]
+            case .operatorAccount(let id):
+                guard ctx.signedIn.role.mayManageOperators else { return [.error(LocalizedText("只有书记/管理员可以查看操作员。", "Only the secretary/admin sees the operators."))] }
+                tab = .operators
+                try reload(ctx)
+                if let i = operatorsTab.rows.firstIndex(where: { $0.id == id }) { operatorsTab.selected = i }
+                return []
+            default: return nil
+            }
+        } catch {
+            return [.error(userMessage(for: error))]
+        }
     }
 
     mutating func applyFilter(_ text: String, _ ctx: AppContext) -> [Effect]? {

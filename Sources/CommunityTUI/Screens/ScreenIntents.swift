@@ -59,3 +59,13 @@ extension RankingScreen {
         top = 0
     }
 }
+
+extension StarScreen {
+    mutating func open(_ intent: ScreenIntent?, _ ctx: AppContext) {
+        guard intent == .starStage else { return }
+        // The current quarter, where the stage waiting to be signed is.
+        quarter = StarQuarter(day: ctx.today)
+        selected = 0
+        scroll = 0
+    }
+}

@@ -272,6 +272,15 @@ struct TaskScreen: Screen {
         return []
     }
 
+    /// From the audit log: the task with its claims.
+    mutating func open(_ record: AuditRecord, _ ctx: AppContext) -> [Effect]? {
+        guard case .task(let id) = record else { return nil }
+        modes = [.board, .detail(id)]
+        claims = VirtualList()
+        do { try reload(ctx) } catch { return [.error(userMessage(for: error))] }
+        return []
+    }
+
     mutating func back(_ ctx: AppContext) -> Bool {
         guard modes.count > 1 else { return false }
         modes.removeLast()

@@ -16,6 +16,8 @@ enum Key: Hashable {
         case 0x3000: return .char(" ")
         case 0x3001: return .char("/")   // Chinese IMEs turn "/" into "、"
         case 0x3002: return .char(".")
+        case 0x3010: return .char("[")   // and "[" "]" into "【" "】"
+        case 0x3011: return .char("]")
         case 0x00B7: return .char("`")
         default: return self
         }

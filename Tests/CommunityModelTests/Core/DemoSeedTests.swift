@@ -55,7 +55,7 @@ final class DemoSeedTests: XCTestCase {
         // Given a real community
         let database = try F.freshDatabase()
         try database.setUp(profile: CommunityProfile(name: "新华社区", street: "新华街道", district: "新华区", city: "沧州市"),
-                           secretaryName: "王书记", pin: "2468")
+                           secretaryName: "王书记", pin: "246810")
         // When seeding, then it is refused and nothing is added
         XCTAssertThrowsError(try F.seedRoster(database)) { error in
             guard case SetupError.alreadySetUp(_, let community) = error else { return XCTFail("\(error)") }
@@ -98,7 +98,7 @@ final class DemoSeedTests: XCTestCase {
         // a real database is refused
         let realPath = folder.appendingPathComponent("real.sqlite").path
         try CommunityDatabase.open(path: realPath).setUp(
-            profile: CommunityProfile(name: "新华社区", street: "新华街道", district: "新华区", city: "沧州市"), secretaryName: "王书记", pin: "2468")
+            profile: CommunityProfile(name: "新华社区", street: "新华街道", district: "新华区", city: "沧州市"), secretaryName: "王书记", pin: "246810")
         XCTAssertThrowsError(try CommunityDatabase.openDemo(path: realPath, dataDirectory: F.dataDirectory)) { error in
             XCTAssertEqual(error as? DemoError, .notDemo(path: realPath))
         }

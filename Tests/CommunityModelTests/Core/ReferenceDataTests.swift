@@ -171,6 +171,35 @@ final class ReferenceDataTests: XCTestCase {
         XCTAssertEqual(try loadError().path, "thresholds.four_stars")
     }
 
+    /// Issue 10: the year reading, per-occurrence cases and measurable rules are read and checked.
+    func testStarYearReadingPerOccurrenceAndMeasuresAreValidated() throws {
+        let star = try ReferenceData.load(from: MaintenanceFixtures.dataDirectory).starStandard
+        XCTAssertEqual(star.fiveStarYear, .everyQuarter)
+        XCTAssertEqual(star.criterion("duties_clear")?.deductions[1].perOccurrence, true)
+        XCTAssertEqual(star.criterion("duties_clear")?.deductions[0].perOccurrence, false)
+        XCTAssertEqual(star.criterion("consultation_168")?.deductions[0].measure, StarStandard.Measure(figure: .issuesDeliberated, below: 3))
+
+        try edit("star-standard.json") { root in root["five_stars_for_the_year"] = "sometimes" }
+        XCTAssertEqual(try loadError().path, "five_stars_for_the_year")
+        try edit("star-standard.json") { root in root["five_stars_for_the_year"] = "final_quarter" }
+        XCTAssertEqual(try StarStandard.load(from: directory).fiveStarYear, .finalQuarter)
+
+        try edit("star-standard.json") { root in
+            guard var items = root["criteria"] as? [[String: Any]], var cases = items[5]["deductions"] as? [[String: Any]] else { return }
+            cases[0]["measure"] = ["figure": "magic", "below": 3]
+            items[5]["deductions"] = cases
+            root["criteria"] = items
+        }
+        XCTAssertEqual(try loadError().path, "criteria[5].deductions[0].measure.figure")
+        try edit("star-standard.json") { root in
+            guard var items = root["criteria"] as? [[String: Any]], var cases = items[5]["deductions"] as? [[String: Any]] else { return }
+            cases[0]["measure"] = ["figure": "satisfaction_percent", "below": 120]
+            items[5]["deductions"] = cases
+            root["criteria"] = items
+        }
+        XCTAssertEqual(try loadError().path, "criteria[5].deductions[0].measure.below")
+    }
+
     func testSevenStepsAreRefused() throws {
         try edit("consultation.json") { root in
             var steps = root["steps"] as? [Any] ?? []

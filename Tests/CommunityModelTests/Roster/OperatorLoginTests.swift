@@ -43,7 +43,7 @@ final class OperatorLoginTests: XCTestCase {
         let f = try FoundationFixture()
         defer { f.remove() }
         XCTAssertThrowsEqual(try f.db.login(name: "张三", pin: "1234"), LoginError.unknownOperator("张三"))
-        XCTAssertThrowsEqual(try f.db.addOperator(name: "李社工", role: .worker, pin: "12", by: f.secretary), LoginError.badPinFormat)
+        XCTAssertThrowsEqual(try f.db.addOperator(name: "李社工", role: .worker, pin: "12", by: f.secretary), PinError.tooShort(minimum: 6))
     }
 
     func testDemoActorIsRefusedOnARealDatabase() throws {

@@ -12,7 +12,7 @@ final class RosterImportTests: XCTestCase {
     override func setUpWithError() throws {
         database = try F.freshDatabase()
         actor = try database.setUp(profile: CommunityProfile(name: "新华社区", street: "新华街道", district: "运河区", city: "沧州市"),
-                                   secretaryName: "王书记", pin: "2468")
+                                   secretaryName: "王书记", pin: "246810")
         try database.importRoster(.organisations, csv: Data("""
             名称,级别,联系人,电话
             公交集团党委,市级,刘建国,13903170121
