@@ -45,6 +45,18 @@ public struct MonthlyReport: Sendable, Equatable, Encodable {
         public var sent: Int
     }
 
+    /// The star rating of the quarter the month is in (screen 6).
+    public struct Star: Sendable, Equatable, Encodable {
+        public var quarter: String
+        public var quarterLabel: LocalizedText
+        /// The stage waiting to be signed; nil when the district review is signed (final).
+        public var waiting: LocalizedText?
+        public var claimedStars: Int
+        public var finalStars: Int?
+
+        enum CodingKeys: String, CodingKey { case quarter, claimedStars, finalStars }
+    }
+
     public var month: String
     public var community: String
     public var street: String
@@ -52,6 +64,7 @@ public struct MonthlyReport: Sendable, Equatable, Encodable {
     public var consultation: Consultation
     public var volunteer: Volunteer
     public var letters: Letters
+    public var star: Star?
 
     /// "2026-11" → "2026年11月".
     public var monthLabel: String {
@@ -110,7 +123,13 @@ extension CommunityDatabase {
             thanks: try count("SELECT COUNT(*) FROM letter WHERE kind = 'thanks' AND generated_at BETWEEN ? AND ?"),
             reminders: try count("SELECT COUNT(*) FROM letter WHERE kind = 'reminder' AND generated_at BETWEEN ? AND ?"),
             sent: try count("SELECT COUNT(*) FROM letter WHERE state = '已发送' AND sent_on BETWEEN ? AND ?"))
+        var star: MonthlyReport.Star?
+        if try db.tableExists("star_stage"), let quarter = StarQuarter(day: month + "-01"), let standard = try? StarStandard.inForce() {
+            let a = try StarAssessment.read(db, quarter: quarter, standard: standard)
+            star = MonthlyReport.Star(quarter: quarter.description, quarterLabel: quarter.label, waiting: a.progress.current?.label,
+                                      claimedStars: a.claimedStars, finalStars: a.finalStars)
+        }
         return MonthlyReport(month: month, community: profile.name, street: profile.street, district: profile.district,
-                             consultation: consultation, volunteer: volunteer, letters: letters)
+                             consultation: consultation, volunteer: volunteer, letters: letters, star: star)
     }
 }

@@ -37,6 +37,14 @@ extension MonthlyReport {
             (r, LocalizedText("其中感谢信 / 提醒函（封）", "thanks / reminders"), "\(l.thanks) / \(l.reminders)"),
             (r, LocalizedText("已送达信函（封）", "letters sent"), String(l.sent)),
         ]
+        if let star {
+            let t = LocalizedText("星级评定", "Star rating"), q = star.quarterLabel
+            out += [
+                (t, LocalizedText("\(q.zh)申报星级", "\(q.en) claimed"), LocalizedText("\(star.claimedStars) 星", "\(star.claimedStars) stars").text()),
+                (t, LocalizedText("评定进度", "stage"), star.waiting.map { LocalizedText("待「\($0.zh)」", "waiting for \($0.en)").text() }
+                    ?? LocalizedText("已复评，评定 \(star.finalStars ?? 0) 星", "final: \(star.finalStars ?? 0) stars").text()),
+            ]
+        }
         return out
     }
 

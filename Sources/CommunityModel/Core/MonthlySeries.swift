@@ -58,15 +58,15 @@ extension CommunityDatabase {
                                  values: months.map { $0 < sinceMonth ? nil : (byMonth[$0] ?? 0) })
         }
         return MonthlyActivity(series: [
-            try series("issues_raised", LocalizedText("新议题", "issues raised"),
+            try series("issues_raised", LocalizedText("新议题", "raised"),
                        "SELECT substr(created_on, 1, 7), COUNT(*) FROM issue WHERE created_on >= ? GROUP BY 1"),
             try series("issues_resolved", LocalizedText("已解决", "resolved"),
                        "SELECT substr(closed_on, 1, 7), COUNT(*) FROM issue WHERE outcome = '已解决' AND closed_on >= ? GROUP BY 1"),
             try series("services", LocalizedText("服务人次", "services"),
                        "SELECT substr(reviewed_at, 1, 7), COUNT(*) FROM claim WHERE state = '已通过' AND member_id IS NOT NULL AND reviewed_at >= ? GROUP BY 1"),
-            try series("points_issued", LocalizedText("发放积分", "points issued"),
+            try series("points_issued", LocalizedText("发放积分", "points in"),
                        "SELECT substr(day, 1, 7), SUM(amount) FROM ledger_entry WHERE kind = 'credit' AND day >= ? GROUP BY 1"),
-            try series("points_redeemed", LocalizedText("兑换积分", "points redeemed"),
+            try series("points_redeemed", LocalizedText("兑换积分", "points out"),
                        "SELECT substr(day, 1, 7), -SUM(amount) FROM ledger_entry WHERE kind = 'debit' AND day >= ? GROUP BY 1"),
         ])
     }

@@ -27,7 +27,7 @@ enum Sparkline {
         // The header above the charts says what the two numbers are (this month / twelve-month total).
         let latest = s.latest.map(String.init) ?? "-"
         let figures = "\(latest) / \(s.total)"
-        return (TextFit.fit(s.label.text(), to: 8), glyphs(s.values), figures)
+        return (TextFit.fit(s.label.text(), to: 10), glyphs(s.values), figures)
     }
 
     /// Draws the series in as many columns as fit; returns the rows used.
@@ -45,8 +45,8 @@ enum Sparkline {
             let cx = x + (i % perRow) * cellWidth, cy = y + i / perRow
             let l = line(s)
             buffer.put(l.label, x: cx, y: cy, style: .muted)
-            buffer.put(l.bars, x: cx + 9, y: cy, style: .accent)
-            buffer.put(l.figures, x: cx + 22, y: cy, maxWidth: cellWidth - 23, style: .normal)
+            buffer.put(l.bars, x: cx + 11, y: cy, style: .accent)
+            buffer.put(l.figures, x: cx + 24, y: cy, maxWidth: cellWidth - 25, style: .normal)
         }
         return rows
     }
