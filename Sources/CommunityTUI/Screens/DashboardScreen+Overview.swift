@@ -36,7 +36,10 @@ extension DashboardScreen {
         var y = start
         let c = figures.roster, k = figures.consultation, v = figures.volunteer
         let rate = String(format: "%.1f%%", k.satisfactionRate * 100)
-        let steps = k.openByStep.enumerated().map { "\(ConsultationSteps.circled($0.offset + 1))\($0.element)" }.joined(separator: " ")
+        // In ASCII a circled step number would become a bare digit and run into its count: "1:2" instead.
+        let steps = k.openByStep.enumerated().map {
+            Glyphs.mode == .ascii ? "\($0.offset + 1):\($0.element)" : "\(ConsultationSteps.circled($0.offset + 1))\($0.element)"
+        }.joined(separator: " ")
         let lines: [(Item?, LocalizedText, StyleRole)] = [
             (.roster, LocalizedText("名册  报到单位 \(c.organisationsActive) 个（市级 \(c.organisationsCity) · 区级 \(c.organisationsDistrict)） · 在职党员 \(c.membersActive) 人",
                                     "Roster  \(c.organisationsActive) organisations (city \(c.organisationsCity) · district \(c.organisationsDistrict)) · \(c.membersActive) members"), .normal),

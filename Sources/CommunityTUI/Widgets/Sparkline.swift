@@ -32,8 +32,8 @@ enum Sparkline {
 
     /// Draws the series in as many columns as fit; returns the rows used.
     static var header: LocalizedText {
-        LocalizedText("近 12 个月（每格一月，右为本月；数字：本月 / 12 个月合计；\(noData == " " ? "空白" : "·") 为无数据）",
-                      "Last 12 months (one cell a month, this month right; figures: this month / 12-month total; \(noData == " " ? "blank" : "·") no data)")
+        LocalizedText("近 12 个月（右为本月；数字：本月 / 12 个月合计；\(noData == " " ? "空白" : "·") 为无数据）",
+                      "Last 12 months (now at right; this month / 12-month total; \(noData == " " ? "blank" : "·") = no data)")
     }
 
     @discardableResult
