@@ -15,6 +15,7 @@
 #include <wchar.h>
 #include <stdio.h>
 #include <ncursesw/curses.h>
+#include <ncursesw/term.h>
 
 static inline WINDOW *cn_stdscr(void) { return stdscr; }
 static inline int cn_lines(void) { return LINES; }
@@ -53,5 +54,17 @@ static inline void cn_setlocale_utf8(void) {
     if (setlocale(LC_ALL, "") == NULL || MB_CUR_MAX == 1) {
         if (setlocale(LC_ALL, "C.UTF-8") == NULL) setlocale(LC_ALL, "en_US.UTF-8");
     }
+}
+/// Checks the terminal named by TERM before initscr, which would print "Error opening terminal" and exit.
+/// 0: usable; 1: TERM unset or empty; 2: no terminfo entry for it; 3: it cannot move the cursor (dumb, hardcopy).
+static inline int cn_check_terminal(void) {
+    const char *name = getenv("TERM");
+    if (name == NULL || name[0] == '\0') return 1;
+    int err = 0;
+    if (setupterm(name, 1, &err) != OK) return err == 1 ? 3 : 2;
+    const char *cup = tigetstr("cup");
+    int usable = cup != NULL && cup != (char *)-1;
+    del_curterm(cur_term);
+    return usable ? 0 : 3;
 }
 #endif

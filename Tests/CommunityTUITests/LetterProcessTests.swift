@@ -26,7 +26,7 @@ final class LetterProcessTests: XCTestCase {
         for _ in 0..<4 {
             let p = Process()
             p.executableURL = binary
-            p.arguments = ["letters", "generate", "--period", "2026-11", "--db", path]
+            p.arguments = ["letters", "generate", "--period", "2026-11", "--db", path, "--operator", "王书记", "--pin", "246810"]
             var env = ProcessInfo.processInfo.environment
             env["COMMUNITY_TODAY"] = "2026-12-01"
             p.environment = env

@@ -46,7 +46,7 @@ final class MaintenanceCommandTests: XCTestCase {
         try Data("姓名,手机,单位,党员编号\n张三,13800000001,公交集团党委,GJ1\n".utf8).write(to: members)
         var importOrgs = try ImportCommand.parse(["--db", path("r.sqlite"), "--operator", "王书记", "--pin", "246810", orgs.path])
         try importOrgs.run()
-        var importMembers = try ImportCommand.parse(["--db", path("r.sqlite"), members.path])
+        var importMembers = try ImportCommand.parse(["--db", path("r.sqlite"), "--operator", "王书记", "--pin", "246810", members.path])
         XCTAssertNil(importMembers.what) // guessed from the header
         try importMembers.run()
         let db = try CommunityDatabase.open(path: path("r.sqlite"))
@@ -62,7 +62,7 @@ final class MaintenanceCommandTests: XCTestCase {
         try initCommand.run()
         let members = folder.appendingPathComponent("bad.csv")
         try Data("姓名,手机,单位,党员编号\n张三,138,不存在,GJ1\n".utf8).write(to: members)
-        var command = try ImportCommand.parse(["--db", path("p.sqlite"), "--what", "members", members.path])
+        var command = try ImportCommand.parse(["--db", path("p.sqlite"), "--operator", "王书记", "--pin", "2468", "--what", "members", members.path])
         XCTAssertThrowsError(try command.run()) { error in XCTAssertEqual(error as? ExitCode, ExitCode(1)) }
         XCTAssertEqual(try CommunityDatabase.open(path: path("p.sqlite")).rosterCounts().members, 0)
     }

@@ -36,7 +36,7 @@ final class TaskImportProcessTests: XCTestCase {
         for f in [a, b, a, b] {
             let p = Process()
             p.executableURL = binary
-            p.arguments = ["import", "--what", "claims", "--db", path, f]
+            p.arguments = ["import", "--what", "claims", "--db", path, "--operator", "王书记", "--pin", TestStore.pin, f]
             p.standardOutput = FileHandle.nullDevice
             let err = Pipe()
             p.standardError = err
@@ -71,7 +71,7 @@ final class TaskImportProcessTests: XCTestCase {
             .joined(separator: "\n")).write(to: file, atomically: true, encoding: .utf8)
         let p = Process()
         p.executableURL = binary
-        p.arguments = ["import", "--what", "claims", "--db", path, file.path]
+        p.arguments = ["import", "--what", "claims", "--db", path, "--operator", "王书记", "--pin", TestStore.pin, file.path]
         p.standardOutput = FileHandle.nullDevice
         p.standardError = FileHandle.nullDevice
         try p.run()

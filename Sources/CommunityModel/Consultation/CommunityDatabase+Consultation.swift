@@ -134,10 +134,11 @@ extension CommunityDatabase {
     @discardableResult
     public func addIssueOption(issueId: Int64, title: String, detail: String = "", on day: String = Day.today(), by actor: Actor) throws -> IssueOption {
         let t = try ConsultationValidation.required(title, LocalizedText("方案名称", "The option's title"))
+        let detail = try ConsultationValidation.optional(detail, LocalizedText("方案内容", "The option's detail"), kind: .text)
         return try pool.write { db in
             let issue = try Self.requireIssue(db, id: issueId)
             try ConsultationWorkflow.requireOpen(issue)
-            var o = IssueOption(issueId: issueId, title: t, detail: detail.consultTrimmed, addedOn: day)
+            var o = IssueOption(issueId: issueId, title: t, detail: detail, addedOn: day)
             try o.insert(db)
             try AuditEntry.record(db, by: actor, action: "issue.option", target: "issue:\(issueId)", detail: "\(issue.number) \(t)")
             return o

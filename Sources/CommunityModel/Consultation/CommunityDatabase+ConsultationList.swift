@@ -96,17 +96,20 @@ extension CommunityDatabase {
         return (sql, args)
     }
 
-    /// FROM clause, id column and extra conditions for the search text (see `IssueSearch`).
-    static func issueSource(_ db: Database, _ filter: IssueFilter) throws -> (from: String, id: String, sql: [String], args: [DatabaseValueConvertible]) {
-        let text = filter.text.consultTrimmed.lowercased()
-        switch try IssueSearch.plan(db, text: text) {
+    /// FROM clause, id column and extra conditions for the search text (see `IssueSearch`). The plan is
+    /// made once per list read and passed to the page and count queries.
+    static func issueSource(_ plan: IssueSearch.Plan, text: String) -> (from: String, id: String, sql: [String], args: [DatabaseValueConvertible]) {
+        switch plan {
         case .none:
             return ("issue", "id", [], [])
         case .nothing:
             return ("issue", "id", ["0"], [])
         case .scan:
-            // The generated `search` column read from its narrow index: a bounded scan of short strings.
-            return ("issue", "id", ["id IN (SELECT id FROM issue INDEXED BY issue_search WHERE search LIKE ? ESCAPE '\\')"], [likePattern(contains: text)])
+            // Newest first by rowid, checking each issue's text: most match, so a page comes after a few dozen rows.
+            return ("issue NOT INDEXED", "id", ["issue.search LIKE ? ESCAPE '\\'"], [likePattern(contains: text)])
+        case .gram(let gram) where gram == text:
+            // The text is the piece itself: the posting list is the answer, no text to check.
+            return ("issue_gram g CROSS JOIN issue ON issue.id = g.issue_id", "g.issue_id", ["g.gram = ?"], [gram])
         case .gram(let gram):
             // CROSS JOIN keeps the posting list outside, so pages come in id order and stop early.
             return ("issue_gram g CROSS JOIN issue ON issue.id = g.issue_id", "g.issue_id",
@@ -114,9 +117,12 @@ extension CommunityDatabase {
         }
     }
 
+    static func searchText(_ filter: IssueFilter) -> String { filter.text.consultTrimmed.lowercased() }
+
     static func issueRows(_ db: Database, _ filter: IssueFilter, _ request: PageRequest, today: String, reference: ConsultationReference) throws -> [IssueRow] {
         var (conditions, args) = issueConditions(filter, today: today, reference: reference)
-        let source = try issueSource(db, filter)
+        let text = searchText(filter)
+        let source = issueSource(try IssueSearch.plan(db, text: text), text: text)
         conditions = source.sql + conditions
         args = source.args + args
         let idColumn = source.id
@@ -149,7 +155,23 @@ extension CommunityDatabase {
 
     static func issueCount(_ db: Database, _ filter: IssueFilter, before key: ListKey?, today: String, reference: ConsultationReference) throws -> Int {
         var (conditions, args) = issueConditions(filter, today: today, reference: reference)
-        let source = try issueSource(db, filter)
+        let text = searchText(filter)
+        let plan = try IssueSearch.plan(db, text: text)
+        if conditions.isEmpty {
+            // A search alone is counted from its index without touching the issues: the posting list of the
+            // piece, or the narrow `issue_search` index for a common piece of a longer text.
+            switch plan {
+            case .gram(let gram) where gram == text:
+                return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM issue_gram WHERE gram = ?" + (key == nil ? "" : " AND issue_id > ?"),
+                                        arguments: StatementArguments([gram] + (key.map { [$0.id] } ?? []))) ?? 0
+            case .scan:
+                return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM issue INDEXED BY issue_search WHERE search LIKE ? ESCAPE '\\'"
+                                            + (key == nil ? "" : " AND id > ?"),
+                                        arguments: StatementArguments([likePattern(contains: text)] + (key.map { [$0.id] } ?? []))) ?? 0
+            default: break
+            }
+        }
+        let source = issueSource(plan, text: text)
         conditions = source.sql + conditions
         args = source.args + args
         if let key {

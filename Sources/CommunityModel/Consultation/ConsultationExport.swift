@@ -65,7 +65,8 @@ public enum ConsultationExport {
         var n = 0
         let cursor = try Issue.fetchCursor(db, sql: "SELECT * FROM issue ORDER BY id")
         while let issue = try cursor.next() {
-            try csv.write(row: fields.map { $0.value(issue, reference, today) })
+            // Free text such as a title "=…" or "-…" must not run as a formula in Excel/WPS (OWASP CSV injection).
+            try csv.write(row: fields.map { TextRules.spreadsheetSafe($0.value(issue, reference, today)) })
             n += 1
         }
         try writeBytes(stream, Array("\r\n".utf8))

@@ -53,14 +53,19 @@ public struct ImplementationInput: Sendable, Equatable {
 
 /// Checks typed input before anything is written; each failure names the field (SPEC §10).
 public enum ConsultationValidation {
-    static func required(_ text: String, _ field: LocalizedText) throws -> String {
-        let t = text.consultTrimmed
+    static func required(_ text: String, _ field: LocalizedText, kind: TextFieldKind = .line) throws -> String {
+        let t = try TextRules.check(text, kind, field: field).consultTrimmed
         if t.isEmpty { throw ConsultationError.fieldRequired(field) }
         return t
     }
 
+    /// Optional text: empty is fine, but what is there follows the shared `TextRules`.
+    static func optional(_ text: String, _ field: LocalizedText, kind: TextFieldKind = .line) throws -> String {
+        try TextRules.check(text, kind, field: field).consultTrimmed
+    }
+
     static func date(_ text: String, _ field: LocalizedText) throws -> String {
-        let t = text.consultTrimmed
+        let t = try TextRules.check(text, .value, field: field).consultTrimmed
         if t.isEmpty { throw ConsultationError.fieldRequired(field) }
         guard Day.parse(t) != nil else { throw ConsultationError.invalidDate(field: field, value: t) }
         return t
@@ -81,15 +86,15 @@ public enum ConsultationValidation {
     public static func validate(_ draft: IssueDraft, reference: ConsultationReference = .active) throws -> IssueDraft {
         var d = draft
         d.title = try required(draft.title, LocalizedText("议题标题", "The title"))
-        d.reporter = try required(draft.reporter, LocalizedText("反映人", "The reporter"))
+        d.reporter = try required(draft.reporter, LocalizedText("反映人", "The reporter"), kind: .name)
         guard reference.categoryInfo(draft.category) != nil else {
             throw ConsultationError.unknownChoice(field: LocalizedText("类别", "Category"), value: draft.category)
         }
         guard reference.sourceInfo(draft.source) != nil else {
             throw ConsultationError.unknownChoice(field: LocalizedText("来源", "Source"), value: draft.source)
         }
-        d.description = draft.description.consultTrimmed
-        d.location = draft.location.consultTrimmed
+        d.description = try optional(draft.description, LocalizedText("议题描述", "The description"), kind: .text)
+        d.location = try optional(draft.location, LocalizedText("地点", "The location"))
         return d
     }
 
@@ -98,16 +103,17 @@ public enum ConsultationValidation {
         guard reference.partyKindInfo(kind) != nil else {
             throw ConsultationError.unknownChoice(field: LocalizedText("主体类别", "Party kind"), value: kind)
         }
-        return (n, kind, contact.consultTrimmed)
+        return (n, kind, try optional(contact, LocalizedText("联系方式", "The contact")))
     }
 
     public static func validate(_ m: MeetingInput, reference: ConsultationReference = .active) throws -> MeetingInput {
         var out = m
         out.heldOn = try date(m.heldOn, LocalizedText("会议日期", "The meeting date"))
-        out.place = m.place.consultTrimmed.isEmpty ? reference.councilHall : m.place.consultTrimmed
-        out.minutes = try required(m.minutes, LocalizedText("会议纪要", "The minutes"))
+        let place = try optional(m.place, LocalizedText("会议地点", "The place"))
+        out.place = place.isEmpty ? reference.councilHall : place
+        out.minutes = try required(m.minutes, LocalizedText("会议纪要", "The minutes"), kind: .text)
         out.attendees = try m.attendees.map { a in
-            let name = try required(a.name, LocalizedText("参会人姓名", "An attendee's name"))
+            let name = try required(a.name, LocalizedText("参会人姓名", "An attendee's name"), kind: .name)
             guard reference.partyKindInfo(a.kind) != nil else {
                 throw ConsultationError.unknownChoice(field: LocalizedText("参会人类别", "Attendee kind"), value: a.kind)
             }
@@ -128,15 +134,15 @@ public enum ConsultationValidation {
     }
 
     public static func validateResolution(text: String, publishedOn: String) throws -> (String, String) {
-        (try required(text, LocalizedText("决议内容", "The resolution text")), try date(publishedOn, LocalizedText("公示日期", "The publication date")))
+        (try required(text, LocalizedText("决议内容", "The resolution text"), kind: .text), try date(publishedOn, LocalizedText("公示日期", "The publication date")))
     }
 
     public static func validate(_ i: ImplementationInput) throws -> ImplementationInput {
         var out = i
-        out.owner = try required(i.owner, LocalizedText("实施负责人", "The owner"))
+        out.owner = try required(i.owner, LocalizedText("实施负责人", "The owner"), kind: .name)
         out.due = try i.due.map { try date($0, LocalizedText("完成期限", "The due date")) }
         out.done = try i.done.flatMap { $0.consultTrimmed.isEmpty ? nil : try date($0, LocalizedText("完成日期", "The completion date")) }
-        out.note = i.note.consultTrimmed
+        out.note = try optional(i.note, LocalizedText("备注", "The note"), kind: .text)
         return out
     }
 

@@ -99,7 +99,7 @@ public enum ConsultationWorkflow {
         let to = target ?? from - 1
         guard to >= ConsultationSteps.first, to < from else { throw ConsultationError.sendBackTarget(from: from, to: to) }
         guard !reason.consultTrimmed.isEmpty else { throw ConsultationError.reasonRequired(LocalizedText("退回", "Sending back")) }
-        return PlannedTransition(kind: .sendBack, from: from, to: to, reason: reason.consultTrimmed)
+        return PlannedTransition(kind: .sendBack, from: from, to: to, reason: try TextRules.check(reason, .text, field: LocalizedText("理由", "The reason")))
     }
 
     /// Ends the issue with an outcome where it stands. 已解决/未解决 need step 8's survey; the others a reason.
@@ -111,14 +111,14 @@ public enum ConsultationWorkflow {
         if outcome.needsReason, reason.consultTrimmed.isEmpty {
             throw ConsultationError.reasonRequired(LocalizedText("以「\(outcome.label.zh)」办结", "Closing as \(outcome.label.en)"))
         }
-        return PlannedTransition(kind: .close, from: step, to: step, outcome: outcome, reason: reason.consultTrimmed)
+        return PlannedTransition(kind: .close, from: step, to: step, outcome: outcome, reason: try TextRules.check(reason, .text, field: LocalizedText("理由", "The reason")))
     }
 
     /// Opens a closed issue again at the step it ended in, with a reason.
     public static func reopen(_ d: IssueDossier, reason: String) throws -> PlannedTransition {
         guard d.issue.isClosed else { throw ConsultationError.notClosed(number: d.issue.number) }
         guard !reason.consultTrimmed.isEmpty else { throw ConsultationError.reasonRequired(LocalizedText("重新打开", "Reopening")) }
-        return PlannedTransition(kind: .reopen, from: d.issue.step, to: d.issue.step, reason: reason.consultTrimmed)
+        return PlannedTransition(kind: .reopen, from: d.issue.step, to: d.issue.step, reason: try TextRules.check(reason, .text, field: LocalizedText("理由", "The reason")))
     }
 
     /// A closed issue is read-only.

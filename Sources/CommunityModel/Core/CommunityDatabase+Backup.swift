@@ -26,7 +26,9 @@ extension CommunityDatabase {
         }
 
         do {
-            try fm.createDirectory(at: folder, withIntermediateDirectories: true)
+            try PrivateFiles.createFolder(folder)
+            // Created empty as 0600 first, so the copy of the roster is never readable by others, not even briefly.
+            try PrivateFiles.createFile(atPath: partial.path).close()
             let copy = try DatabaseQueue(path: partial.path)
             do {
                 try pool.backup(to: copy, pagesPerStep: progress == nil ? -1 : 256) { step in

@@ -11,7 +11,8 @@ public struct CommunityDatabase: Sendable {
     /// - Throws: `StoreError` when the file is from a newer version, is not a database, or is locked.
     public static func open(path: String) throws -> CommunityDatabase {
         let url = URL(fileURLWithPath: path)
-        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try? PrivateFiles.createFolder(url.deletingLastPathComponent())
+        let isNew = !FileManager.default.fileExists(atPath: path)
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(10)
@@ -25,8 +26,11 @@ public struct CommunityDatabase: Sendable {
         } catch let error as DatabaseError {
             throw translate(error, path: path)
         }
+        // A file created here holds personal data: owner only (SQLite gives -wal/-shm the file's mode).
+        if isNew { PrivateFiles.restrictDatabase(path) }
         let database = CommunityDatabase(pool: pool, path: path)
         try database.migrate()
+        if isNew { PrivateFiles.restrictDatabase(path) }
         return database
     }
 

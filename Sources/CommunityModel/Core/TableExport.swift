@@ -12,6 +12,9 @@ public enum ExportFormat: String, Sendable, CaseIterable {
 public struct ExportColumn: Sendable {
     public enum Kind: Sendable {
         case text
+        /// Digits or a code that Excel/WPS would turn into a number (1.38E+10, leading zeros lost): written
+        /// as `="…"` in CSV so it stays text; plain in JSON.
+        case keptAsText
         case integer
         /// A yes/no column: true/false in JSON, the two words in CSV.
         case flag(yes: String, no: String)
@@ -87,7 +90,9 @@ extension CommunityDatabase {
         let value: DatabaseValue = row[column.key] ?? .null
         if value.isNull { return "" }
         switch column.kind {
-        case .text: return String.fromDatabaseValue(value) ?? value.description
+        // A cell starting with = + - @ tab or CR would run as a formula in Excel/WPS (OWASP CSV injection).
+        case .text: return TextRules.spreadsheetSafe(String.fromDatabaseValue(value) ?? value.description)
+        case .keptAsText: return TextRules.keptAsText(String.fromDatabaseValue(value) ?? value.description)
         case .integer: return Int64.fromDatabaseValue(value).map(String.init) ?? value.description
         case .flag(let yes, let no): return (Bool.fromDatabaseValue(value) ?? false) ? yes : no
         }
@@ -129,7 +134,7 @@ extension CommunityDatabase {
                     continue
                 }
                 switch column.kind {
-                case .text: try container.encode(String.fromDatabaseValue(value) ?? value.description, forKey: key)
+                case .text, .keptAsText: try container.encode(String.fromDatabaseValue(value) ?? value.description, forKey: key)
                 case .integer: try container.encode(Int64.fromDatabaseValue(value), forKey: key)
                 case .flag: try container.encode(Bool.fromDatabaseValue(value) ?? false, forKey: key)
                 }

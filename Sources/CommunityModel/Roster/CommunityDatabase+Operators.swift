@@ -14,11 +14,11 @@ extension CommunityDatabase {
     /// - Throws: `RosterError`/`LoginError` for bad input; nothing is written then.
     @discardableResult
     public func setUp(profile: CommunityProfile, secretaryName: String, pin: String) throws -> Actor {
-        let name = try RosterValidation.required(profile.name, LocalizedText("社区名称", "Community name"))
+        let name = try RosterValidation.required(profile.name, LocalizedText("社区名称", "Community name"), kind: .name)
         let street = try RosterValidation.required(profile.street, LocalizedText("街道", "Street"))
         let district = try RosterValidation.required(profile.district, LocalizedText("区", "District"))
         let city = try RosterValidation.required(profile.city, LocalizedText("市", "City"))
-        let opName = try RosterValidation.required(secretaryName, LocalizedText("操作员姓名", "Operator name"), max: 20)
+        let opName = try RosterValidation.required(secretaryName, LocalizedText("操作员姓名", "Operator name"), max: 20, kind: .name)
         try PinPolicy.check(pin, demo: false)
         let salt = PinHasher.makeSalt()
         let hash = try PinHasher.hash(pin: pin, salt: salt)
@@ -44,7 +44,7 @@ extension CommunityDatabase {
         if let actor, !actor.role.mayManageOperators {
             throw LoginError.notPermitted(LocalizedText("管理操作员", "manage operators"))
         }
-        let opName = try RosterValidation.required(name, LocalizedText("操作员姓名", "Operator name"), max: 20)
+        let opName = try RosterValidation.required(name, LocalizedText("操作员姓名", "Operator name"), max: 20, kind: .name)
         try PinPolicy.check(pin, demo: try profile()?.isDemo ?? false, phones: try phones(of: opName))
         let salt = PinHasher.makeSalt()
         let hash = try PinHasher.hash(pin: pin, salt: salt)
@@ -83,7 +83,7 @@ extension CommunityDatabase {
     /// The hash is computed outside the write transaction so a slow PBKDF2 never holds the write lock.
     /// - Throws: `LoginError`.
     public func login(name: String, pin: String, now: Date = Date()) throws -> Actor {
-        let trimmed = name.trimmingCharacters(in: .whitespaces)
+        let trimmed = try TextRules.check(name, .name, field: LocalizedText("操作员姓名", "The operator's name"))
         guard let op = try pool.read({ db in try Operator.filter(Column("name") == trimmed).fetchOne(db) }), let id = op.id else {
             throw LoginError.unknownOperator(trimmed)
         }

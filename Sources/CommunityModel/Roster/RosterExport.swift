@@ -7,9 +7,9 @@ public enum RosterExport {
     public static let members = ExportTable(
         name: "members",
         columns: [
-            ExportColumn("member_code", "党员编号"),
+            ExportColumn("member_code", "党员编号", .keptAsText),
             ExportColumn("name", "姓名"),
-            ExportColumn("phone", "手机号"),
+            ExportColumn("phone", "手机号", .keptAsText),
             ExportColumn("organisation", "所属单位"),
             ExportColumn("level", "层级"),
             ExportColumn("reported_on", "报到日期"),
@@ -28,7 +28,7 @@ public enum RosterExport {
             ExportColumn("name", "单位名称"),
             ExportColumn("level", "层级"),
             ExportColumn("contact", "联系人"),
-            ExportColumn("phone", "联系电话"),
+            ExportColumn("phone", "联系电话", .keptAsText),
             ExportColumn("reported_on", "报到日期"),
             ExportColumn("members", "报到党员数", .integer),
             ExportColumn("active", "状态", .flag(yes: "在册", no: "已停用")),

@@ -16,13 +16,13 @@ public enum RosterImportKind: String, Sendable, CaseIterable {
 extension RosterImportKind {
     /// Guesses what a file holds from its header (for `community import FILE` without `--what`): the kind
     /// whose required columns are all there. Nil when the file cannot be read or neither (or both) fit.
-    public static func detect(csv: Data) -> RosterImportKind? {
-        guard let text = try? CSVText.parse(csv) else { return nil }
+    public static func detect(csv: Data) -> RosterImportKind? { detect(.data(csv)) }
+
+    /// The same for a file, reading only its first lines.
+    public static func detect(_ source: CSVSource) -> RosterImportKind? {
         let fitting = allCases.filter { kind in
-            var located = text
-            located.locateHeader(recognises: { !RosterImportColumns.map($0, kind: kind).0.index.isEmpty },
-                                 fits: { RosterImportColumns.map($0, kind: kind).1.isEmpty })
-            return RosterImportColumns.map(located.header, kind: kind).1.isEmpty
+            guard let importer = try? RosterImport(kind: kind, source: source, today: "") else { return false }
+            return importer.mapping.index.count > 0
         }
         return fitting.count == 1 ? fitting[0] : nil
     }
@@ -36,36 +36,79 @@ public struct ImportSummary: Sendable, Equatable {
     public var encoding: SourceEncoding
 }
 
-/// Reads a roster CSV whole, checks every line against the field rules and the database, and either
-/// reports every problem (writing nothing) or hands back the rows to write.
+/// Which pass of an import a progress report is about: the check of every line, then the writing.
+public enum ImportPhase: Sendable, Equatable {
+    case checking, writing
+}
+
+/// Reads a roster CSV record by record (never the whole file in memory), checks every line against the
+/// field rules and the database, and either reports every problem (writing nothing) or hands the rows on.
 struct RosterImport {
     var kind: RosterImportKind
-    var csv: CSVText
+    var source: CSVSource
     var mapping: RosterImportColumns.Mapping
     var today: String
+    var encoding: SourceEncoding
+    /// How many records precede the first data line (the header, and a title row or blank lines above it).
+    var recordsBeforeData: Int
 
-    init(kind: RosterImportKind, data: Data, today: String) throws {
+    /// Reads the first lines to find the header and map its columns.
+    /// - Throws: `RosterImportError` for an unreadable file, an empty one, or a header that lacks columns.
+    init(kind: RosterImportKind, source: CSVSource, today: String) throws {
         self.kind = kind
+        self.source = source
         self.today = today
-        csv = try CSVText.parse(data)
-        csv.locateHeader(recognises: { !RosterImportColumns.map($0, kind: kind).0.index.isEmpty },
-                         fits: { RosterImportColumns.map($0, kind: kind).1.isEmpty })
-        var (mapping, headerProblems) = RosterImportColumns.map(csv.header, kind: kind)
-        for i in headerProblems.indices where headerProblems[i].line == 1 { headerProblems[i].line = csv.headerLine }
+        var stream = try CSVStream(source)
+        encoding = stream.encoding
+        var first: [CSVStream.Record] = []
+        while first.count < 6, let record = try stream.next() { first.append(record) }
+        guard let line1 = first.first, !(first.allSatisfy(\.isBlank)) else { throw RosterImportError.empty }
+        var header = line1
+        var headerIndex = 0
+        // A sheet title such as "朝东社区在职党员名册" or blank lines above the table: the real header is
+        // the first of the next lines whose names fit, when line 1 names no known column.
+        if RosterImportColumns.map(line1.fields, kind: kind).0.index.isEmpty,
+           let index = first.indices.dropFirst().first(where: { RosterImportColumns.map(first[$0].fields, kind: kind).1.isEmpty }) {
+            header = first[index]
+            headerIndex = index
+        }
+        recordsBeforeData = headerIndex + 1
+        var (mapping, headerProblems) = RosterImportColumns.map(header.fields, kind: kind)
+        for i in headerProblems.indices where headerProblems[i].line == 1 { headerProblems[i].line = header.line }
         self.mapping = mapping
         // A broken header makes every line's findings noise: report the header alone.
         if !headerProblems.isEmpty { throw RosterImportError.problems(headerProblems) }
-        if csv.records.allSatisfy(\.isBlank) { throw RosterImportError.noRows }
     }
 
-    var dataRecords: [CSVText.Record] { csv.records.filter { !$0.isBlank } }
-    var blankCount: Int { csv.records.count - dataRecords.count }
+    /// Streams the data lines (blank ones counted, not handed on). Returns (data lines, blank lines).
+    @discardableResult
+    func eachRecord(progress: ((Int64, Int64) -> Void)? = nil, _ body: (CSVStream.Record) throws -> Void) throws -> (rows: Int, blank: Int) {
+        var stream = try CSVStream(source)
+        var skipped = 0, rows = 0, blank = 0
+        while let record = try stream.next() {
+            if skipped < recordsBeforeData { skipped += 1; continue }
+            if record.isBlank && record.badBytes.isEmpty { blank += 1; continue }
+            rows += 1
+            try body(record)
+            if rows % 2048 == 0 { progress?(stream.bytesRead, stream.totalBytes) }
+        }
+        progress?(stream.totalBytes, stream.totalBytes)
+        if rows == 0 { throw RosterImportError.noRows }
+        return (rows, blank)
+    }
 
     // MARK: Reading one record
 
-    func value(_ field: ImportField, in record: CSVText.Record) -> String? {
+    /// The field's raw text (trimmed), or nil when the file has no such column.
+    func value(_ field: ImportField, in record: CSVStream.Record) -> String? {
         guard let i = mapping.index[field] else { return nil }
-        return i < record.fields.count ? record.fields[i].trimmingCharacters(in: .whitespacesAndNewlines) : ""
+        // Our own export writes codes as ="…" and formula-like text with a leading ': read back as they were.
+        return i < record.fields.count ? TextRules.unneutralised(record.fields[i].trimmingCharacters(in: .whitespacesAndNewlines)) : ""
+    }
+
+    /// The field's text after the shared text rules (`TextRules`) for its kind of content.
+    func text(_ field: ImportField, in record: CSVStream.Record) throws -> String {
+        try TextRules.check(value(field, in: record) ?? "", field.textKind, field: field.label)
     }
 
     /// Collects problems while the lines are checked: a failed field rule becomes one problem at its line and column.
@@ -74,12 +117,26 @@ struct RosterImport {
         var list: [ImportProblem] = []
         init(mapping: RosterImportColumns.Mapping) { self.mapping = mapping }
 
-        func report(_ record: CSVText.Record, _ field: ImportField?, _ message: LocalizedText) {
+        func report(_ record: CSVStream.Record, _ field: ImportField?, _ message: LocalizedText) {
             let column = field.flatMap { mapping.column($0) }
-            list.append(ImportProblem(line: record.line, column: column?.name, columnNumber: column?.number, message: message))
+            let value = field.flatMap { f in mapping.index[f].flatMap { $0 < record.fields.count ? record.fields[$0] : nil } }
+            list.append(ImportProblem(line: record.line, column: column?.name, columnNumber: column?.number, value: value, message: message))
         }
 
-        func check<T>(_ record: CSVText.Record, _ field: ImportField, _ rule: () throws -> T) -> T? {
+        /// A byte that is not text in the file's encoding, by line and column.
+        func reportBadBytes(_ record: CSVStream.Record, encoding: SourceEncoding) {
+            for bad in record.badBytes {
+                let name = bad.field < mapping.header.count ? mapping.header[bad.field].trimmingCharacters(in: .whitespaces) : nil
+                list.append(ImportProblem(line: bad.line, column: name, columnNumber: bad.field + 1,
+                                          value: bad.field < record.fields.count ? record.fields[bad.field] : nil,
+                                          message: LocalizedText("第 \(bad.character) 个字符不是有效的 \(encoding.rawValue) 文字（文件可能已损坏或混用了编码），请改正后再导入。",
+                                                                 "character \(bad.character) is not valid \(encoding.rawValue) text (the file may be damaged or mix encodings); correct it and import again.")))
+            }
+        }
+
+        /// Runs a field's rule; a field whose bytes were already reported as undecodable is not checked again.
+        func check<T>(_ record: CSVStream.Record, _ field: ImportField, _ rule: () throws -> T) -> T? {
+            if let i = mapping.index[field], record.badBytes.contains(where: { $0.field == i }) { return nil }
             do {
                 return try rule()
             } catch let error as UserFacingError {
@@ -98,12 +155,12 @@ struct RosterImport {
         }
     }
 
-    func checkFieldCount(_ record: CSVText.Record, _ problems: Problems) {
-        let extra = record.fields.dropFirst(csv.header.count)
+    func checkFieldCount(_ record: CSVStream.Record, _ problems: Problems) {
+        let extra = record.fields.dropFirst(mapping.header.count)
         if extra.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
             problems.report(record, nil, LocalizedText(
-                "本行有 \(record.fields.count) 个值，比表头的 \(csv.header.count) 列多；可能某个值里有逗号却没加引号。",
-                "this line has \(record.fields.count) values but the header has \(csv.header.count) columns; a value may contain a comma without quotes."))
+                "本行有 \(record.fields.count) 个值，比表头的 \(mapping.header.count) 列多；可能某个值里有逗号却没加引号。",
+                "this line has \(record.fields.count) values but the header has \(mapping.header.count) columns; a value may contain a comma without quotes."))
         }
     }
 
@@ -132,7 +189,6 @@ struct RosterImport {
         return out
     }
 
-    /// Blank or absent: reported today.
     /// The 状态 column our own export writes, so an exported roster imports back as it was; blank means 在册.
     func validState(_ text: String?) throws -> Bool {
         switch (text ?? "").trimmingCharacters(in: .whitespaces).lowercased() {
@@ -144,149 +200,14 @@ struct RosterImport {
         }
     }
 
+    /// Blank or absent: reported today.
     func validDate(_ text: String?) throws -> String {
         guard let text, !text.isEmpty else { return today }
         return try RosterValidation.date(RosterImportColumns.normaliseDate(text))
-    }
-
-    // MARK: Members
-
-    /// Every member line checked against the rules, the organisations on the roster and the member codes in use.
-    func members(_ db: Database, _ problems: Problems) throws -> [Member] {
-        var organisations: [String: (id: Int64, level: Organisation.Level)] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT id, name, level FROM organisation") {
-            let level: Organisation.Level = row["level"]
-            organisations[row["name"]] = (row["id"], level)
-        }
-        let codeInUse = try db.cachedStatement(sql: "SELECT 1 FROM member WHERE member_code = ?")
-        var firstLineOfCode: [String: Int] = [:]
-        var result: [Member] = []
-        for record in dataRecords {
-            checkFieldCount(record, problems)
-            let name = problems.check(record, .name) { try RosterValidation.required(RosterImportColumns.normaliseName(value(.name, in: record) ?? ""), RosterValidation.nameField, max: 30) }
-            let phone = problems.check(record, .phone) { try validPhone(value(.phone, in: record) ?? "") }
-            let orgName = value(.organisation, in: record) ?? ""
-            let organisation = problems.check(record, .organisation) { () throws -> (id: Int64, level: Organisation.Level) in
-                let required = try RosterValidation.required(orgName, LocalizedText("报到单位", "Organisation"))
-                guard let org = organisations[required] else {
-                    // "公交集团" for "公交集团党委": name the one unit meant, so the fix is obvious.
-                    let close = organisations.keys.filter { $0.contains(required) || required.contains($0) }
-                    if close.count == 1, let name = close.first {
-                        throw RosterImportFieldError(message: RosterError.unknownOrganisation(required).message
-                            + LocalizedText("是不是“\(name)”？", " Did you mean “\(name)”?"))
-                    }
-                    throw RosterError.unknownOrganisation(required)
-                }
-                return org
-            }
-            var level: Member.Level?
-            if let text = value(.level, in: record), !text.isEmpty {
-                level = problems.check(record, .level) { try RosterValidation.memberLevel(text) }
-            } else if let organisation {
-                // Left blank: a member of a city-level unit is 市直, of a district one 区直.
-                level = organisation.level == .city ? .city : .district
-            }
-            let code = problems.check(record, .code) { () throws -> String in
-                let code = try RosterValidation.required(value(.code, in: record) ?? "", RosterValidation.codeField, max: 30)
-                if let first = firstLineOfCode[code] {
-                    throw RosterImportFieldError(message: LocalizedText("党员编号“\(code)”与第 \(first) 行重复。",
-                                                                        "member code “\(code)” repeats line \(first)."))
-                }
-                firstLineOfCode[code] = record.line
-                if try Int.fetchOne(codeInUse, arguments: [code]) != nil { throw RosterError.duplicateMemberCode(code) }
-                return code
-            }
-            let reported = problems.check(record, .reportedOn) { try validDate(value(.reportedOn, in: record)) }
-            let active = problems.check(record, .state) { try validState(value(.state, in: record)) }
-            if let name, let phone, let organisation, let level, let code, let reported, let active {
-                result.append(Member(name: name, phone: phone, organisationId: organisation.id, level: level,
-                                     memberCode: code, reportedOn: reported, active: active))
-            }
-        }
-        return result
-    }
-
-    // MARK: Organisations
-
-    func organisations(_ db: Database, _ problems: Problems) throws -> [Organisation] {
-        let nameInUse = try db.cachedStatement(sql: "SELECT 1 FROM organisation WHERE name = ?")
-        var firstLineOfName: [String: Int] = [:]
-        var result: [Organisation] = []
-        for record in dataRecords {
-            checkFieldCount(record, problems)
-            let name = problems.check(record, .name) { () throws -> String in
-                let name = try RosterValidation.required(value(.name, in: record) ?? "", RosterValidation.orgNameField, max: 60)
-                if let first = firstLineOfName[name] {
-                    throw RosterImportFieldError(message: LocalizedText("单位“\(name)”与第 \(first) 行重复。",
-                                                                        "organisation “\(name)” repeats line \(first)."))
-                }
-                firstLineOfName[name] = record.line
-                if try Int.fetchOne(nameInUse, arguments: [name]) != nil { throw RosterError.duplicateOrganisation(name) }
-                return name
-            }
-            let level = problems.check(record, .level) { () throws -> Organisation.Level in
-                let text = value(.level, in: record) ?? ""
-                if text.isEmpty { throw RosterError.required(LocalizedText("级别", "Level")) }
-                return try RosterValidation.organisationLevel(text)
-            }
-            let contact = problems.check(record, .contact) { try RosterValidation.required(RosterImportColumns.normaliseName(value(.contact, in: record) ?? ""), RosterValidation.contactField, max: 30) }
-            let phone = problems.check(record, .phone) { try validPhone(value(.phone, in: record) ?? "") }
-            let reported = problems.check(record, .reportedOn) { try validDate(value(.reportedOn, in: record)) }
-            let active = problems.check(record, .state) { try validState(value(.state, in: record)) }
-            if let name, let level, let contact, let phone, let reported, let active {
-                result.append(Organisation(name: name, level: level, contact: contact, phone: phone, active: active, reportedOn: reported))
-            }
-        }
-        return result
     }
 }
 
 /// A rule of the import itself (not of the roster), e.g. a code repeated within the file.
 struct RosterImportFieldError: UserFacingError {
     var message: LocalizedText
-}
-
-extension CommunityDatabase {
-    /// `community import` and the roster screen's import: validates the whole file — encoding, header, every
-    /// field of every line, organisations named, member codes and names already in use — and then writes all
-    /// rows in one transaction, one audit line per row plus a summary. With any problem, nothing is written.
-    /// - Parameters:
-    ///   - csv: the file's bytes: UTF-8 with or without BOM, UTF-16 with BOM, or GB18030/GBK from Excel/WPS.
-    ///   - dryRun: check only; nothing is written even when the file is fine.
-    /// - Throws: `RosterImportError` (every problem with line and column), `LoginError.notPermitted` for the kiosk role.
-    @discardableResult
-    public func importRoster(_ kind: RosterImportKind, csv: Data, by actor: Actor?, today: String = Day.today(),
-                             dryRun: Bool = false) throws -> ImportSummary {
-        if let actor, !actor.role.mayUseDesk {
-            throw LoginError.notPermitted(LocalizedText("导入名册", "import the roster"))
-        }
-        let importer = try RosterImport(kind: kind, data: csv, today: today)
-        let summary = ImportSummary(kind: kind, rows: importer.dataRecords.count, blankLinesSkipped: importer.blankCount,
-                                    encoding: importer.csv.encoding)
-        try pool.write { db in
-            switch kind {
-            case .members:
-                let problems = RosterImport.Problems(mapping: importer.mapping)
-                let members = try importer.members(db, problems)
-                if !problems.list.isEmpty { throw RosterImportError.problems(problems.sorted) }
-                if dryRun { return }
-                let ids = try RosterBulkWriter.insert(members, db)
-                for (m, id) in zip(members, ids) {
-                    try AuditEntry.record(db, by: actor, action: "member.import", target: "member:\(id)", detail: "\(m.name) \(m.memberCode)")
-                }
-            case .organisations:
-                let problems = RosterImport.Problems(mapping: importer.mapping)
-                let organisations = try importer.organisations(db, problems)
-                if !problems.list.isEmpty { throw RosterImportError.problems(problems.sorted) }
-                if dryRun { return }
-                let ids = try RosterBulkWriter.insert(organisations, db)
-                for (o, entry) in zip(organisations, ids) {
-                    try AuditEntry.record(db, by: actor, action: "organisation.import", target: "organisation:\(entry.id)", detail: o.name)
-                }
-            }
-            try AuditEntry.record(db, by: actor, action: "roster.import", target: kind.rawValue,
-                                  detail: "\(summary.rows) rows, \(summary.encoding.rawValue)")
-        }
-        return summary
-    }
 }

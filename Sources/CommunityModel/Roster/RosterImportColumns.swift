@@ -3,6 +3,29 @@ import Foundation
 /// What a roster CSV may contain, and how its header line maps onto fields.
 enum ImportField: String, Sendable {
     case name, phone, organisation, level, code, reportedOn, contact, state
+
+    /// Which of the shared `TextRules` the column's text must pass before its own rule is applied.
+    var textKind: TextFieldKind {
+        switch self {
+        case .name, .contact, .organisation: return .name
+        case .code: return .code
+        case .phone, .level, .reportedOn, .state: return .value
+        }
+    }
+
+    /// The field named in a message about its text.
+    var label: LocalizedText {
+        switch self {
+        case .name: return LocalizedText("名字", "Name")
+        case .phone: return RosterValidation.phoneField
+        case .organisation: return LocalizedText("单位", "Organisation")
+        case .level: return LocalizedText("级别", "Level")
+        case .code: return RosterValidation.codeField
+        case .reportedOn: return LocalizedText("报到日期", "Reported on")
+        case .contact: return RosterValidation.contactField
+        case .state: return LocalizedText("状态", "State")
+        }
+    }
 }
 
 struct ImportColumn: Sendable {

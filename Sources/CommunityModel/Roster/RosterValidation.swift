@@ -47,6 +47,7 @@ public enum RosterValidation {
 
     /// An 11-digit mainland mobile number starting with 1; spaces and dashes typed by hand are removed.
     public static func normalisedPhone(_ text: String) throws -> String {
+        try TextRules.check(text, .value, field: phoneField)
         // Full-width digits (１８２…) are what a Chinese input method types.
         let digits = Day.halfWidth(text).filter { !$0.isWhitespace && $0 != "-" }
         guard digits.count == 11, digits.first == "1", digits.allSatisfy({ $0.isASCII && $0.isNumber }) else {
@@ -55,14 +56,17 @@ public enum RosterValidation {
         return digits
     }
 
-    public static func required(_ text: String, _ field: LocalizedText, max: Int = 60) throws -> String {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    /// Trims, applies the shared `TextRules` for `kind`, and checks the text is there and not too long.
+    /// - Throws: `TextRuleError` for a character no field may hold, `RosterError` for a blank or long text.
+    public static func required(_ text: String, _ field: LocalizedText, max: Int = 60, kind: TextFieldKind = .line) throws -> String {
+        let trimmed = try TextRules.check(text, kind, field: field)
         guard !trimmed.isEmpty else { throw RosterError.required(field) }
         guard trimmed.count <= max else { throw RosterError.tooLong(field, max: max) }
         return trimmed
     }
 
     public static func date(_ text: String) throws -> String {
+        try TextRules.check(text, .value, field: LocalizedText("日期", "Date"))
         guard let day = Day.normaliseTyped(text), !day.contains(" ") else { throw RosterError.badDate(text) }
         return day
     }
@@ -84,17 +88,17 @@ public enum RosterValidation {
     /// Checks and normalises a member before it is written.
     public static func validate(_ member: Member) throws -> Member {
         var m = member
-        m.name = try required(m.name, nameField, max: 30)
+        m.name = try required(m.name, nameField, max: 30, kind: .name)
         m.phone = try normalisedPhone(m.phone)
-        m.memberCode = try required(m.memberCode, codeField, max: 30)
+        m.memberCode = try required(m.memberCode, codeField, max: 30, kind: .code)
         m.reportedOn = try date(m.reportedOn)
         return m
     }
 
     public static func validate(_ organisation: Organisation) throws -> Organisation {
         var o = organisation
-        o.name = try required(o.name, orgNameField, max: 60)
-        o.contact = try required(o.contact, contactField, max: 30)
+        o.name = try required(o.name, orgNameField, max: 60, kind: .name)
+        o.contact = try required(o.contact, contactField, max: 30, kind: .name)
         o.phone = try normalisedPhone(o.phone)
         o.reportedOn = try date(o.reportedOn)
         return o

@@ -9,12 +9,11 @@ public struct ClaimImportError: UserFacingError, Equatable {
     public var problems: [ImportProblem]
 
     public var message: LocalizedText {
-        let shown = problems.prefix(20)
-        let more = problems.count > shown.count ? problems.count - shown.count : 0
-        let zh = shown.map { "  第 \($0.line) 行：\($0.message.zh)" }.joined(separator: "\n")
-        let en = shown.map { "  line \($0.line): \($0.message.en)" }.joined(separator: "\n")
-        return LocalizedText("文件 \(file) 有 \(problems.count) 处错误，未导入任何内容：\n\(zh)" + (more > 0 ? "\n  …另有 \(more) 处" : ""),
-                             "\(file) has \(problems.count) problem(s); nothing was imported:\n\(en)" + (more > 0 ? "\n  …and \(more) more" : ""))
+        // Every problem, none summarised away (`--errors FILE` writes them as a table too).
+        let zh = problems.map { "  " + $0.text.zh }.joined(separator: "\n")
+        let en = problems.map { "  " + $0.text.en }.joined(separator: "\n")
+        return LocalizedText("文件 \(file) 有 \(problems.count) 处错误，未导入任何内容：\n\(zh)",
+                             "\(file) has \(problems.count) problem(s); nothing was imported:\n\(en)")
     }
 }
 
@@ -103,21 +102,35 @@ public enum ClaimImport {
 
     /// True when the header names the claim columns (external id and state), so `community import` can tell a
     /// claims file from a roster file without being told.
-    public static func looksLikeClaims(_ data: Data) -> Bool {
-        guard let text = try? CSVText.decode(data).0, let header = ClaimImportCSV.parse(text).first else { return false }
+    public static func looksLikeClaims(_ data: Data) -> Bool { looksLikeClaims(.data(data)) }
+
+    /// The same for a file, reading only its first line.
+    public static func looksLikeClaims(_ source: CSVSource) -> Bool {
+        guard var stream = try? CSVStream(source), let header = try? stream.next() else { return false }
         let names = Set(header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() })
         return [Column.externalId, .state, .claimant].allSatisfy { !names.isDisjoint(with: $0.names) }
     }
 
-    /// Parses and checks the file's shape: header, required fields, states and times. No database access.
-    static func parse(_ text: String) -> (lines: [Line], problems: [ImportProblem]) {
-        let records = ClaimImportCSV.parse(text)
-        guard let header = records.first else {
+    /// The kind of text each column holds (`TextRules`).
+    static func textKind(_ column: Column) -> TextFieldKind {
+        switch column {
+        case .externalId: return .code
+        case .task, .claimant: return .line
+        case .state, .time: return .value
+        case .note: return .text
+        }
+    }
+
+    /// Parses and checks the file's shape: header, required fields, text rules, states and times. No database
+    /// access. Every problem is listed, each at its line and column.
+    static func parse(_ source: CSVSource) throws -> (lines: [Line], problems: [ImportProblem]) {
+        var stream = try CSVStream(source)
+        guard let header = try stream.next(), !header.isBlank else {
             return ([], [ImportProblem(line: 1, message: LocalizedText("文件是空的。", "The file is empty."))])
         }
         var index: [Column: Int] = [:]
         for (i, name) in header.fields.enumerated() {
-            let n = name.trimmingCharacters(in: .whitespaces).lowercased()
+            let n = name.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "\u{FEFF}"))).lowercased()
             if let col = Column.allCases.first(where: { $0.names.contains(n) }), index[col] == nil { index[col] = i }
         }
         let missing = Column.allCases.filter { $0 != .note && index[$0] == nil }
@@ -127,26 +140,40 @@ public enum ClaimImport {
         }
         var lines: [Line] = []
         var problems: [ImportProblem] = []
-        for r in records.dropFirst() {
-            func field(_ c: Column) -> String {
-                guard let i = index[c], i < r.fields.count else { return "" }
-                return r.fields[i].trimmingCharacters(in: .whitespacesAndNewlines)
+        while let r = try stream.next() {
+            if r.isBlank && r.badBytes.isEmpty { continue }
+            var lineProblems: [ImportProblem] = []
+            func report(_ c: Column?, _ message: LocalizedText, fieldIndex: Int? = nil) {
+                let i = fieldIndex ?? c.flatMap { index[$0] }
+                let name = i.flatMap { $0 < header.fields.count ? header.fields[$0].trimmingCharacters(in: .whitespaces) : nil }
+                let value = i.flatMap { $0 < r.fields.count ? r.fields[$0] : nil }
+                lineProblems.append(ImportProblem(line: r.line, column: name, columnNumber: i.map { $0 + 1 }, value: value, message: message))
             }
-            var bad: [LocalizedText] = []
-            for c in [Column.externalId, .task, .claimant, .state, .time] where field(c).isEmpty {
-                bad.append(LocalizedText("「\(c.label.zh)」为空", "\(c.label.en) is empty"))
+            for bad in r.badBytes {
+                report(nil, LocalizedText("第 \(bad.character) 个字符不是有效的 \(stream.encoding.rawValue) 文字，请改正后再导入。",
+                                          "character \(bad.character) is not valid \(stream.encoding.rawValue) text; correct it and import again."), fieldIndex: bad.field)
+            }
+            var fields: [Column: String] = [:]
+            for c in Column.allCases {
+                guard let i = index[c], !r.badBytes.contains(where: { $0.field == i }) else { continue }
+                let raw = i < r.fields.count ? TextRules.unneutralised(r.fields[i].trimmingCharacters(in: .whitespacesAndNewlines)) : ""
+                do { fields[c] = try TextRules.check(raw, textKind(c), field: c.label) } catch let error as TextRuleError { report(c, error.message) }
+            }
+            func field(_ c: Column) -> String { fields[c] ?? "" }
+            for c in [Column.externalId, .task, .claimant, .state, .time] where fields[c]?.isEmpty == true {
+                report(c, LocalizedText("「\(c.label.zh)」为空", "\(c.label.en) is empty"))
             }
             let state = stateNamed(field(.state))
             if !field(.state).isEmpty && state == nil {
-                bad.append(LocalizedText("状态「\(field(.state))」不能导入（只接受 已认领、已回复、已取消；审核请在工作台进行）",
-                                         "state “\(field(.state))” cannot be imported (only claimed, replied, cancelled; reviews are made in the workbench)"))
+                report(.state, LocalizedText("状态「\(field(.state))」不能导入（只接受 已认领、已回复、已取消；审核请在工作台进行）",
+                                             "state “\(field(.state))” cannot be imported (only claimed, replied, cancelled; reviews are made in the workbench)"))
             }
             let stamp = normalizedStamp(field(.time))
             if !field(.time).isEmpty && stamp == nil {
-                bad.append(LocalizedText("时间「\(field(.time))」格式不对，应为 2026-06-28 08:30", "time “\(field(.time))” should look like 2026-06-28 08:30"))
+                report(.time, LocalizedText("时间「\(field(.time))」格式不对，应为 2026-06-28 08:30", "time “\(field(.time))” should look like 2026-06-28 08:30"))
             }
-            if !bad.isEmpty {
-                problems.append(ImportProblem(line: r.line, message: LocalizedText(bad.map(\.zh).joined(separator: "；"), bad.map(\.en).joined(separator: "; "))))
+            if !lineProblems.isEmpty {
+                problems += lineProblems
                 continue
             }
             if let state, let stamp {
@@ -163,27 +190,33 @@ extension CommunityDatabase {
     /// - Throws: `ClaimImportError` listing every problem with its line number (nothing is written then).
     @discardableResult
     public func importClaims(from url: URL, by actor: Actor?, dryRun: Bool = false) throws -> ClaimImportSummary {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+        guard FileManager.default.isReadableFile(atPath: url.path) else {
             throw ClaimImportError(file: url.lastPathComponent, problems: [ImportProblem(line: 0, message: LocalizedText("无法读取文件。", "Cannot read the file."))])
         }
-        return try importClaims(csv: data, fileName: url.lastPathComponent, by: actor, dryRun: dryRun)
+        return try importClaims(from: .file(url), fileName: url.lastPathComponent, by: actor, dryRun: dryRun)
     }
 
     /// The file's bytes as Excel/WPS or the mini-program saved them: UTF-8 (with or without BOM), UTF-16, or GB18030.
     @discardableResult
     public func importClaims(csv data: Data, fileName: String, by actor: Actor?, dryRun: Bool = false) throws -> ClaimImportSummary {
-        let text: String
-        do { text = try CSVText.decode(data).0 } catch let error as UserFacingError {
-            throw ClaimImportError(file: fileName, problems: [ImportProblem(line: 1, message: error.message)])
-        }
-        return try importClaims(csv: text, fileName: fileName, by: actor, dryRun: dryRun)
+        try importClaims(from: .data(data), fileName: fileName, by: actor, dryRun: dryRun)
     }
 
     /// - Parameter dryRun: check everything against the database, then roll back: nothing is written.
     @discardableResult
     public func importClaims(csv text: String, fileName: String, by actor: Actor?, dryRun: Bool = false) throws -> ClaimImportSummary {
-        let (lines, parseProblems) = ClaimImport.parse(text)
-        if !parseProblems.isEmpty { throw ClaimImportError(file: fileName, problems: parseProblems) }
+        try importClaims(from: .data(Data(text.utf8)), fileName: fileName, by: actor, dryRun: dryRun)
+    }
+
+    /// - Throws: `ClaimImportError` listing every problem — of the file's shape and against the database —
+    ///   with line and column (nothing is written then).
+    @discardableResult
+    public func importClaims(from source: CSVSource, fileName: String, by actor: Actor?, dryRun: Bool = false) throws -> ClaimImportSummary {
+        let lines: [ClaimImport.Line], parseProblems: [ImportProblem]
+        do { (lines, parseProblems) = try ClaimImport.parse(source) } catch let error as UserFacingError {
+            throw ClaimImportError(file: fileName, problems: [ImportProblem(line: 1, message: error.message)])
+        }
+        if lines.isEmpty && !parseProblems.isEmpty { throw ClaimImportError(file: fileName, problems: parseProblems) }
         var summary = ClaimImportSummary()
         // One IMMEDIATE transaction: a second terminal importing at the same time waits, then sees these rows.
         try pool.writeWithoutTransaction { db in
@@ -198,8 +231,12 @@ extension CommunityDatabase {
                         problems.append(ImportProblem(line: line.line, message: error.message))
                     }
                 }
-                // Throwing here rolls back the whole transaction: the file goes in whole or not at all.
-                if !problems.isEmpty { throw ClaimImportError(file: fileName, problems: problems) }
+                // Throwing here rolls back the whole transaction: the file goes in whole or not at all. The
+                // lines that parsed are still checked against the database, so one run lists every problem.
+                problems += parseProblems
+                if !problems.isEmpty {
+                    throw ClaimImportError(file: fileName, problems: problems.sorted { ($0.line, $0.columnNumber ?? 0) < ($1.line, $1.columnNumber ?? 0) })
+                }
                 if dryRun { return .rollback }
                 try AuditEntry.record(db, by: actor, action: "claim.import", target: "file:\(fileName)",
                                       detail: "行 \(summary.lines) 新增 \(summary.created) 回复 \(summary.replied) 取消 \(summary.cancelled) 未变 \(summary.unchanged)")

@@ -171,7 +171,7 @@ extension CommunityDatabase {
             throw ClaimError.wrongState(action: LocalizedText("回复", "reported back"), state: claim.state, expected: [.claimed])
         }
         claim.state = .replied
-        claim.replyNote = note.trimmingCharacters(in: .whitespacesAndNewlines)
+        claim.replyNote = try TextRules.check(note, .text, field: LocalizedText("回复", "The reply"))
         claim.repliedAt = at
         try claim.updateState(db)
         try AuditEntry.record(db, by: actor, action: "claim.reply", target: "claim:\(id)", detail: claim.replyNote)
@@ -189,7 +189,7 @@ extension CommunityDatabase {
             claim.state = .cancelled
             claim.reviewedAt = VolunteerClock.timestamp()
             claim.reviewedBy = actor.name
-            claim.reviewReason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+            claim.reviewReason = try TextRules.check(reason, .text, field: LocalizedText("理由", "The reason"))
             try claim.updateState(db)
             try AuditEntry.record(db, by: actor, action: "claim.cancel", target: "claim:\(id)", detail: claim.reviewReason)
             return claim

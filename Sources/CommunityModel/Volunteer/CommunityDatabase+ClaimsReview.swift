@@ -61,7 +61,7 @@ extension CommunityDatabase {
     private func close(_ ids: [Int64], to target: ClaimState, from allowed: [ClaimState], reason: String, reasonRequired: Bool,
                        action: LocalizedText, by actor: Actor) throws -> ReviewOutcome {
         if ids.isEmpty { throw ClaimError.nothingSelected }
-        let why = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        let why = try TextRules.check(reason, .text, field: LocalizedText("理由", "The reason"))
         if reasonRequired && why.isEmpty { throw ClaimError.reasonRequired(action: action) }
         return try pool.write { db in
             var outcome = ReviewOutcome()
@@ -116,7 +116,7 @@ extension CommunityDatabase {
     /// Inside a transaction. Returns the reversal (nil when the task earned 0 points, so there was nothing to reverse).
     @discardableResult
     static func revokeApproval(_ db: Database, claimId: Int64, reason: String, idempotencyKey: String, by actor: Actor?) throws -> LedgerEntry? {
-        let why = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        let why = try TextRules.check(reason, .text, field: LocalizedText("理由", "The reason"))
         if why.isEmpty { throw ClaimError.reasonRequired(action: LocalizedText("撤销审核", "revoke an approval")) }
         // A retry of the same revocation finds its reversal and changes nothing.
         if let done = try LedgerEntry.filter(LedgerEntry.Columns.idempotencyKey == idempotencyKey).fetchOne(db) { return done }

@@ -216,7 +216,7 @@ extension CommunityDatabase {
     /// - Throws: `TaskError.reasonRequired`, `.alreadyCancelled`, `.ended`.
     @discardableResult
     public func cancelTask(id: Int64, reason: String, by actor: Actor, now: String = VolunteerClock.now()) throws -> TaskCancellation {
-        let why = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        let why = try TextRules.check(reason, .text, field: LocalizedText("理由", "The reason"))
         if why.isEmpty { throw TaskError.reasonRequired }
         return try pool.write { db in
             guard var task = try VolunteerTask.fetchOne(db, key: id) else { throw ClaimError.unknownTask }

@@ -8,9 +8,9 @@ public enum TaskValidation {
     /// - Throws: `TaskError` naming the first field that is wrong.
     public static func validate(_ draft: TaskDraft) throws -> TaskDraft {
         var d = draft
-        d.title = d.title.trimmingCharacters(in: .whitespacesAndNewlines)
-        d.place = d.place.trimmingCharacters(in: .whitespacesAndNewlines)
-        d.description = d.description.trimmingCharacters(in: .whitespacesAndNewlines)
+        d.title = try TextRules.check(d.title, .line, field: LocalizedText("任务标题", "The title"))
+        d.place = try TextRules.check(d.place, .line, field: LocalizedText("地点", "The place"))
+        d.description = try TextRules.check(d.description, .text, field: LocalizedText("任务说明", "The description"))
         d.startsAt = try normalizedTime(d.startsAt)
         d.endsAt = try normalizedTime(d.endsAt)
         if d.title.isEmpty { throw TaskError.emptyTitle }

@@ -30,9 +30,9 @@ public enum VolunteerExport {
     public static let claims = ExportTable(
         name: "claims",
         columns: [
-            ExportColumn("external_id", "外部编号"),
+            ExportColumn("external_id", "外部编号", .keptAsText),
             ExportColumn("task", "任务"),
-            ExportColumn("claimant", "认领人"),
+            ExportColumn("claimant", "认领人", .keptAsText),
             ExportColumn("state", "状态"),
             ExportColumn("claimed_at", "时间"),
             ExportColumn("reply_note", "备注"),

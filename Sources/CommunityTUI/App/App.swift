@@ -224,6 +224,8 @@ struct App {
         case .up, .char("k"): return max(0, current - 1)
         case .pageDown, .char(" "): return min(maxScroll, current + page)
         case .pageUp: return max(0, current - page)
+        case .home, .char("g"): return 0
+        case .end, .char("G"): return maxScroll
         default: return nil
         }
     }

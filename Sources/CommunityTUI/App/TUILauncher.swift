@@ -11,6 +11,9 @@ struct TUILauncher {
             throw CommandFailure(text: LocalizedText("界面需要在终端中运行；脚本请使用子命令（community --help）。",
                                                      "The UI needs a terminal; scripts should use the subcommands (community --help).").text())
         }
+        if let problem = NcursesTerminal.problem() {
+            throw CommandFailure(text: problem.message.text(), code: 2)
+        }
         let reference = try global.applyReferenceData()
         let (db, actor) = try openDatabase()
         let terminal = NcursesTerminal()
@@ -26,9 +29,11 @@ struct TUILauncher {
     /// with `--db` it must point at a demo-marked file, so real records are never opened without a PIN.
     private func openDatabase() throws -> (CommunityDatabase, Actor?) {
         guard demo else {
+            try global.requireFolder(for: global.databasePath)
             return (try CommunityDatabase.open(path: global.databasePath), nil)
         }
         let path = global.db.map { ($0 as NSString).expandingTildeInPath } ?? Paths.demoDatabase
+        try global.requireFolder(for: path)
         let db = try DemoLauncher.openDemo(path: path)
         return (db, try db.demoActor())
     }

@@ -14,6 +14,8 @@ struct BenchCommand: ParsableCommand {
 
     @Option(help: "Key presses per scenario.") var presses = 200
     @Option(help: "Terminal size as WIDTHxHEIGHT.") var size = "120x40"
+    @Option(help: "Run the scenarios of this file (tests/bench/scenarios.txt) instead; prints each key's time.")
+    var script: String?
 
     func run() throws {
         global.applyLanguage()
@@ -27,6 +29,7 @@ struct BenchCommand: ParsableCommand {
             let ctx = AppContext(db: db, actor: actor, today: Day.today(), reference: reference, bodyHeight: h - 3, bodyWidth: w)
             var app = App(ctx: ctx, width: w, height: h)
             _ = app.render()
+            if let script { return try runScript(script, app: &app) }
             let firstFrame = Self.ms(since: start)
             print(String(format: "first frame (open, load, render): %.1f ms", firstFrame))
             // The dashboard's figures are the heaviest reads; timed one by one so a regression is easy to place.
@@ -95,6 +98,25 @@ struct BenchCommand: ParsableCommand {
         list.append(("ranks: o outbox / o", Array([Key.char("o"), .char("o")].repeated(presses / 10))))
         list.append(("screen switch 1-7", Array((1...7).map { Key.char(Character(String($0))) }.repeated(presses / 14))))
         return list
+    }
+
+    /// One line per scenario, `name<TAB>ms,ms,…` for each measured key, read by tests/bench/tty_latency.py.
+    private func runScript(_ path: String, app: inout App) throws {
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        for scenario in try BenchScenario.parse(text) {
+            for key in scenario.setup {
+                app.handle(key)
+                _ = app.render()
+            }
+            var times: [String] = []
+            for key in scenario.keys {
+                let t = DispatchTime.now()
+                app.handle(key)
+                _ = app.render()
+                times.append(String(format: "%.3f", Self.ms(since: t)))
+            }
+            print("\(scenario.name)\t\(times.joined(separator: ","))")
+        }
     }
 
     static func ms(since start: DispatchTime) -> Double {

@@ -29,6 +29,12 @@ struct CheckCommand: ParsableCommand {
                 problems.append(IntegrityProblem(area: "reference", detail: error.message))
             }
             problems += try CommunityDatabase.check(path: path)
+            // The roster is personal data (PIPL): say so when other users of the machine can read it.
+            for file in [path, path + "-wal", path + "-shm"] where PrivateFiles.isReadableByOthers(file) {
+                let mode = String(PrivateFiles.mode(of: file) ?? 0, radix: 8)
+                printError(LocalizedText("警告：\(file) 的权限是 \(mode)，本机其他用户可以读取名册。请运行 chmod 600 '\(file)'。",
+                                         "Warning: \(file) has mode \(mode); other users of this machine can read the roster. Run chmod 600 '\(file)'.").text())
+            }
             if problems.isEmpty {
                 print(LocalizedText("检查通过：\(path) 未发现问题。", "Check passed: no problems found in \(path).").text())
                 return

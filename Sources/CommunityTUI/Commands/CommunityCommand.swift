@@ -15,8 +15,15 @@ struct CommunityCommand: ParsableCommand {
                       StatsCommand.self, CheckCommand.self, BackupCommand.self, GenerateCommand.self, BenchCommand.self,
                       OperatorCommand.self,
                       RankingCommand.self, LettersCommand.self,
-                      StarCommand.self, ReportCommand.self]
+                      StarCommand.self, RestoreCommand.self, ReportCommand.self]
     )
+
+    /// The umask comes first: every file the program creates (database, -wal/-shm, backups, exports) holds
+    /// personal data and is created readable by its owner only.
+    static func main() {
+        PrivateFiles.applyUmask()
+        main(nil)
+    }
 
     @OptionGroup var global: GlobalOptions
 

@@ -22,6 +22,19 @@ extension GlobalOptions {
         return reference
     }
 
+    /// Refuses a `--db` (or $COMMUNITY_DB) inside a folder that does not exist, naming the command that would
+    /// create it: a typo in the path must not silently make folders and a new, empty community. The
+    /// program's own default folder is created as needed (0700).
+    /// - Throws: `FileAccessError.folderMissing`.
+    func requireFolder(for path: String) throws {
+        let explicit = db != nil || !(ProcessInfo.processInfo.environment["COMMUNITY_DB"] ?? "").isEmpty
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        var isDirectory: ObjCBool = false
+        if explicit && !(FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) && isDirectory.boolValue) {
+            throw FileAccessError.folderMissing(folder: folder, command: "mkdir -p -m 700 '\(folder)'")
+        }
+    }
+
     func missingDatabase(_ path: String) -> CommandFailure {
         CommandFailure(text: LocalizedText(
             "找不到数据库文件 \(path)。请用 --db 指定正确的文件，或先运行 community init 建立数据库。",

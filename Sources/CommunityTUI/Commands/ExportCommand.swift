@@ -59,7 +59,8 @@ struct ExportCommand: ParsableCommand {
     static func writeReplacing(_ target: URL, _ body: (FileHandle) throws -> Int) throws -> Int {
         let fm = FileManager.default
         let partial = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).partial-\(UUID().uuidString)")
-        guard fm.createFile(atPath: partial.path, contents: nil), let handle = try? FileHandle(forWritingTo: partial) else {
+        // Created 0600: an export of the roster is personal data.
+        guard let handle = try? PrivateFiles.createFile(atPath: partial.path) else {
             throw CommandFailure(text: LocalizedText("无法写入 \(target.path)：请检查目录是否存在、是否有写权限。",
                                                      "Cannot write \(target.path): check that the folder exists and is writable.").text())
         }

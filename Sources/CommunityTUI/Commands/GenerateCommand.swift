@@ -29,6 +29,7 @@ struct GenerateCommand: ParsableCommand {
                                      code: 64)
             }
             let path = global.databasePath
+            try global.requireFolder(for: path)
             let database = try CommunityDatabase.open(path: path)
             let bar = ProgressBar()
             let summary: GenerateSummary

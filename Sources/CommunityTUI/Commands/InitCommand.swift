@@ -30,6 +30,7 @@ struct InitCommand: ParsableCommand {
         global.applyLanguage()
         try reportingErrors {
             let path = global.databasePath
+            try global.requireFolder(for: path)
             // Refuse before asking anything: nobody should type a profile for a file that is already set up.
             let database = try CommunityDatabase.open(path: path)
             if let existing = try database.profile() {

@@ -19,6 +19,7 @@ struct SeedDemoCommand: ParsableCommand {
         global.applyLanguage()
         try reportingErrors {
             let path = DemoPaths.target(global)
+            try global.requireFolder(for: path)
             let database = try CommunityDatabase.open(path: path)
             try database.seedDemo(dataDirectory: Paths.referenceData)
             let counts = try database.rosterCounts()

@@ -100,16 +100,21 @@ extension RosterForms {
                       placeholder: LocalizedText("例如 ~/下载/党员名单.csv", "e.g. ~/Downloads/members.csv")),
         ]) { values, ctx in
             let path = (values["path"] as NSString).expandingTildeInPath
-            guard let data = FileManager.default.contents(atPath: path) else {
+            guard FileManager.default.isReadableFile(atPath: path) else {
                 throw FieldError(field: "path", message: LocalizedText("读不到文件 \(path)，请检查路径。", "Cannot read \(path); check the path."))
             }
             do {
-                let summary = try ctx.db.importRoster(kind, csv: data, by: ctx.signedIn, today: ctx.today)
+                // Read in blocks, never whole: a large file does not fill the memory of the desk's machine.
+                let summary = try ctx.db.importRoster(kind, from: .file(URL(fileURLWithPath: path)), by: ctx.signedIn, today: ctx.today)
                 return [.ok(LocalizedText("已从 \((path as NSString).lastPathComponent) 导入 \(summary.rows) 条\(kind.label.zh)记录。",
                                           "Imported \(summary.rows) \(kind.label.en) from \((path as NSString).lastPathComponent).")), .reload]
             } catch RosterImportError.problems(let problems) {
                 let page = TextPage(title: LocalizedText("导入未执行：\(problems.count) 处问题", "Nothing imported: \(problems.count) problem(s)"),
-                                    lines: problems.map { $0.text.text() } + ["", LocalizedText("改正文件后按 i 重新导入。", "Fix the file, then press i again.").text()])
+                                    // Every problem, wrapped to the window (a long message is never cut off), scrollable.
+                                    lines: (problems.map(\.text) + [LocalizedText("", ""), LocalizedText(
+                                        "改正文件后按 i 重新导入（community import --errors 文件 可导出全部问题）。",
+                                        "Fix the file, then press i again (community import --errors FILE writes them all to a table).")])
+                                        .flatMap { TextFit.wrap($0.text(), width: max(30, ctx.bodyWidth - 6)) })
                 return [.present(.text(page)), .error(LocalizedText("文件有 \(problems.count) 处问题，未导入任何记录。", "The file has \(problems.count) problem(s); nothing was imported."))]
             }
         }

@@ -1,5 +1,30 @@
 import CNcurses
+import CommunityModel
 import Glibc
+
+/// Why the UI cannot run in this terminal; checked before `initscr`, which would print ncurses'
+/// "Error opening terminal: unknown." and exit, or draw one scrambled line on a dumb terminal.
+enum TerminalProblem: Equatable {
+    case termUnset
+    case unknown(String)
+    case cannotMoveCursor(String)
+
+    var message: LocalizedText {
+        let fix = LocalizedText("请在终端模拟器中运行，或设置 TERM，例如：export TERM=xterm-256color；脚本请使用子命令（community --help）。",
+                                "Run it in a terminal emulator, or set TERM, e.g. export TERM=xterm-256color; scripts should use the subcommands (community --help).")
+        switch self {
+        case .termUnset:
+            return LocalizedText("无法打开界面：环境变量 TERM 没有设置，不知道这是哪种终端。" + fix.zh,
+                                 "Cannot open the UI: TERM is not set, so the kind of terminal is not known. " + fix.en)
+        case .unknown(let name):
+            return LocalizedText("无法打开界面：终端类型 TERM=\(name) 未知（本机的 terminfo 中没有它）。" + fix.zh,
+                                 "Cannot open the UI: the terminal type TERM=\(name) is unknown (this machine's terminfo has no entry for it). " + fix.en)
+        case .cannotMoveCursor(let name):
+            return LocalizedText("无法打开界面：终端 TERM=\(name) 不能移动光标，显示不了全屏界面。" + fix.zh,
+                                 "Cannot open the UI: the terminal TERM=\(name) cannot move the cursor, so a full-screen UI cannot be drawn. " + fix.en)
+        }
+    }
+}
 
 /// The real terminal: the only code that imports CNcurses.
 final class NcursesTerminal: Terminal {
@@ -9,7 +34,9 @@ final class NcursesTerminal: Terminal {
 
     init() {
         cn_setlocale_utf8()
-        cn_set_escdelay(25)
+        // A lone Esc is told from the start of an arrow key's sequence by waiting this long for more bytes:
+        // 10 ms keeps Esc inside a frame (terminals send a key's sequence in one write); $ESCDELAY overrides.
+        if getenv("ESCDELAY") == nil { cn_set_escdelay(10) }
         initscr()
         raw()              // Ctrl-C arrives as a key, so quitting always restores the terminal
         noecho()
@@ -27,6 +54,17 @@ final class NcursesTerminal: Terminal {
     }
 
     deinit { shutdown() }
+
+    /// The terminal TERM names, checked through terminfo without starting curses; nil when it is usable.
+    static func problem() -> TerminalProblem? {
+        let name = getenv("TERM").map { String(cString: $0) } ?? ""
+        switch cn_check_terminal() {
+        case 0: return name == "dumb" ? .cannotMoveCursor(name) : nil
+        case 1: return .termUnset
+        case 2: return .unknown(name)
+        default: return .cannotMoveCursor(name)
+        }
+    }
 
     var size: (width: Int, height: Int) {
         var y: Int32 = 0, x: Int32 = 0
@@ -83,21 +121,35 @@ final class NcursesTerminal: Terminal {
         }
     }
 
+    /// One glyph's scalars and a terminating 0, reused for every cell (no allocation per cell).
+    private var glyph = [wchar_t](repeating: 0, count: 5)
+
     func draw(_ buffer: ScreenBuffer) {
         let full = last.map { $0.width != buffer.width || $0.height != buffer.height } ?? true
         if full { clearok(cn_stdscr(), true) }
+        let new = buffer.cells
+        let old = full ? [] : (last?.cells ?? [])
+        let width = buffer.width
         for y in 0..<buffer.height {
+            let row = y * width
             var x = 0
-            while x < buffer.width {
-                let cell = buffer[x, y]
+            while x < width {
+                let cell = new[row + x]
                 let w = max(1, Int(cell.width))
-                let changed = full || last.map { old in
-                    (x..<min(buffer.width, x + w)).contains { old[$0, y] != buffer[$0, y] }
-                } ?? true
+                // A wide glyph is rewritten when either of its two cells changed.
+                var changed = old.isEmpty
+                if !changed {
+                    for i in row + x..<row + min(width, x + w) where old[i] != new[i] { changed = true; break }
+                }
                 if changed && cell.width != 0 {
                     let (attr, pair) = attributes(cell.style)
-                    let scalars = Array(String(cell.text).unicodeScalars.prefix(4)).map { wchar_t(bitPattern: $0.value) } + [0]
-                    _ = scalars.withUnsafeBufferPointer { cn_put_wide(Int32(y), Int32(x), $0.baseAddress, attr, pair) }
+                    var n = 0
+                    for scalar in cell.text.unicodeScalars where n < 4 {
+                        glyph[n] = wchar_t(bitPattern: scalar.value)
+                        n += 1
+                    }
+                    glyph[n] = 0
+                    _ = glyph.withUnsafeBufferPointer { cn_put_wide(Int32(y), Int32(x), $0.baseAddress, attr, pair) }
                 }
                 x += w
             }

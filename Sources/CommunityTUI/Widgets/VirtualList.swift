@@ -30,6 +30,9 @@ struct VirtualList<Row: KeyedRow> {
         self.pageSize = max(1, pageSize)
         let keepId = current?.listKey.id
         total = try source.count(nil)
+        // The first page starts at row 0 by definition: counting the rows before it would cost a second
+        // pass over a search's matches on every key typed.
+        var fromTop = false
         if let first = rows.first {
             rows = try source.fetch(.from(first.listKey, self.pageSize))
             if rows.count < self.pageSize && total > rows.count {
@@ -37,8 +40,9 @@ struct VirtualList<Row: KeyedRow> {
             }
         } else {
             rows = try source.fetch(.first(self.pageSize))
+            fromTop = true
         }
-        offset = try rows.first.map { try source.count($0.listKey) } ?? 0
+        offset = fromTop ? 0 : try rows.first.map { try source.count($0.listKey) } ?? 0
         if let keepId, let i = rows.firstIndex(where: { $0.listKey.id == keepId }) {
             selected = i
         }

@@ -154,7 +154,8 @@ final class ConsultationStoreTests: XCTestCase {
             XCTAssertEqual(try IssueSearch.plan(db, text: "飘线"), .gram("飘线"))
             XCTAssertEqual(try IssueSearch.plan(db, text: "飘"), .gram("飘"))
             XCTAssertEqual(try IssueSearch.plan(db, text: "雨棚"), .nothing)
-            XCTAssertEqual(try IssueSearch.plan(db, text: "号楼", postingLimit: 5), .scan, "a piece in every issue is cheaper to scan for")
+            XCTAssertEqual(try IssueSearch.plan(db, text: "号楼圈", postingLimit: 5), .scan, "pieces in most issues: cheaper to walk the issues")
+            XCTAssertEqual(try IssueSearch.plan(db, text: "号楼", postingLimit: 5), .gram("号楼"), "the text is one piece: its postings are the answer")
         }
         let searched = try f.db.issues(IssueFilter(text: "飘线"), .first(3), today: today, reference: f.reference)
         XCTAssertEqual(searched.map(\.number), ["2026-0030", "2026-0027", "2026-0024"])

@@ -61,7 +61,7 @@ final class AuditLogTests: XCTestCase {
     func testExportWritesEveryLineAsCSVWithBOMAndSentences() throws {
         let store = try TestStore()
         defer { store.remove() }
-        _ = try store.db.addOperator(name: "=兑换员", role: .kiosk, pin: "385028", by: store.secretary)
+        _ = try store.db.addOperator(name: "兑换员", role: .kiosk, pin: "385028", by: store.secretary)
         let url = store.directory.appendingPathComponent("audit.csv")
         FileManager.default.createFile(atPath: url.path, contents: nil)
         let handle = try FileHandle(forWritingTo: url)
@@ -72,7 +72,7 @@ final class AuditLogTests: XCTestCase {
         let text = String(decoding: data.dropFirst(3), as: UTF8.self)
         XCTAssertEqual(n, try store.db.auditCount(AuditFilter()))
         XCTAssertTrue(text.hasPrefix("编号,时间,操作员,类别,内容,操作代码,对象代码\r\n"), text)
-        XCTAssertTrue(text.contains("新增操作员 =兑换员（兑换窗口）"), text)
+        XCTAssertTrue(text.contains("新增操作员 兑换员（兑换窗口）"), text)
         XCTAssertTrue(text.contains("建立社区"), text)
     }
 }

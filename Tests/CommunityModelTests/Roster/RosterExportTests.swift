@@ -23,7 +23,7 @@ final class RosterExportTests: XCTestCase {
         try MaintenanceFixtures.addRoster(database, by: actor, organisations: 2, members: 12)
         let org = try database.addOrganisation(Organisation(name: "公交集团党委, 第一支部", level: .city, contact: "李明",
                                                             phone: "13911112222", reportedOn: "2026-01-10"), by: actor)
-        let special = try database.addMember(Member(name: "赵\"小\"红", phone: "13633334444", organisationId: org.id, level: .city,
+        let special = try database.addMember(Member(name: "赵“小”红", phone: "13633334444", organisationId: org.id, level: .city,
                                                     memberCode: "ZD9999", reportedOn: "2026-03-08"), by: actor)
         try database.setMemberActive(id: try XCTUnwrap(special.id), active: false, by: actor)
 
@@ -39,8 +39,9 @@ final class RosterExportTests: XCTestCase {
         XCTAssertEqual(count, 13)
         XCTAssertEqual(lines.count, 1 + 13 + 1)
         XCTAssertEqual(lines.last, "")
-        XCTAssertTrue(lines[1].hasPrefix("ZD0001,党员1,13800000000,测试单位1党支部,市直,2026-02-01,在册"), lines[1])
-        XCTAssertEqual(lines[13], "ZD9999,\"赵\"\"小\"\"红\",13633334444,\"公交集团党委, 第一支部\",市直,2026-03-08,已停用")
+        // phone numbers as ="…" so Excel keeps them as text (not 1.38E+10)
+        XCTAssertTrue(lines[1].hasPrefix("ZD0001,党员1,\"=\"\"13800000000\"\"\",测试单位1党支部,市直,2026-02-01,在册"), lines[1])
+        XCTAssertEqual(lines[13], "ZD9999,赵“小”红,\"=\"\"13633334444\"\"\",\"公交集团党委, 第一支部\",市直,2026-03-08,已停用")
     }
 
     func testOrganisationsCSVCountsTheirMembers() throws {
@@ -50,7 +51,7 @@ final class RosterExportTests: XCTestCase {
         let lines = String(decoding: data.dropFirst(3), as: UTF8.self).components(separatedBy: "\r\n")
         XCTAssertEqual(count, 3)
         XCTAssertEqual(lines[0], "单位名称,层级,联系人,联系电话,报到日期,报到党员数,状态")
-        XCTAssertEqual(lines[1], "测试单位1党支部,市级,联系人1,13900000000,2026-01-05,3,在册")
+        XCTAssertEqual(lines[1], "测试单位1党支部,市级,联系人1,\"=\"\"13900000000\"\"\",2026-01-05,3,在册")
     }
 
     func testMembersJSONForScripts() throws {
@@ -113,5 +114,38 @@ final class RosterExportTests: XCTestCase {
         XCTAssertEqual(try target.db.rosterCounts(), try source.db.rosterCounts())
         let rows = { (db: CommunityDatabase) in try db.members(RosterFilter(), .first(10)).map { [$0.name, $0.phone, $0.organisationName ?? "", $0.memberCode, $0.reportedOn, "\($0.active)"] } }
         XCTAssertEqual(try rows(target.db), try rows(source.db))
+    }
+}
+
+/// OWASP CSV injection: what an older version (or a hand-edited file) let into the database comes out inert.
+final class RosterExportInjectionTests: XCTestCase {
+    func testFormulaLikeCellsAreNeutralisedAndDigitCodesKeptAsText() throws {
+        let store = try FoundationFixture()
+        defer { store.remove() }
+        let bus = try store.organisation("公交集团党委")
+        // Written past the form rules, as a file from before them could hold it
+        try store.db.pool.write { db in
+            try db.execute(sql: """
+                INSERT INTO member (name, phone, organisation_id, level, member_code, reported_on, active)
+                VALUES ('=HYPERLINK("http://x","点我")', '13800000001', ?, '市直', '00123', '2026-01-01', 1),
+                       ('@SUM(A1)', '13800000002', ?, '市直', '-5', '2026-01-01', 1),
+                       ('+1', '13800000003', ?, '市直', 'A3', '2026-01-01', 1)
+                """, arguments: [bus.id, bus.id, bus.id])
+        }
+        let file = store.directory.appendingPathComponent("m.csv")
+        let handle = try PrivateFiles.createFile(atPath: file.path)
+        try ExportKind.members.write(from: store.db, as: .csv, to: handle)
+        try handle.close()
+        let text = String(decoding: try Data(contentsOf: file).dropFirst(3), as: UTF8.self)
+        let lines = text.components(separatedBy: "\r\n")
+        XCTAssertTrue(lines.contains("\"=\"\"00123\"\"\",\"'=HYPERLINK(\"\"http://x\"\",\"\"点我\"\")\",\"=\"\"13800000001\"\"\",公交集团党委,市直,2026-01-01,在册"), text)
+        XCTAssertTrue(lines.contains("\"=\"\"-5\"\"\",'@SUM(A1),\"=\"\"13800000002\"\"\",公交集团党委,市直,2026-01-01,在册"), text)
+        XCTAssertTrue(lines.contains("A3,'+1,\"=\"\"13800000003\"\"\",公交集团党委,市直,2026-01-01,在册"), text)
+        XCTAssertEqual(PrivateFiles.mode(of: file.path), 0o600)
+        for line in lines.dropFirst() where !line.isEmpty {
+            for cell in line.split(separator: ",") where !cell.hasPrefix("\"=\"\"") {
+                XCTAssertFalse(TextRules.startsLikeFormula(String(cell)), "\(cell) would run in Excel")
+            }
+        }
     }
 }

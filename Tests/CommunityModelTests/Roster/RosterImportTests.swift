@@ -108,8 +108,10 @@ final class RosterImportTests: XCTestCase {
         let csv = "名称,级别,联系人,电话\n\"市\n供电公司党委\",市级,张卫东,13831712235\n\n市燃气集团党委,市级,郑红霞,1873017992X\n"
         XCTAssertThrowsError(try database.importRoster(.organisations, csv: Data(csv.utf8), by: actor)) { error in
             guard case RosterImportError.problems(let problems) = error else { return XCTFail("\(error)") }
-            XCTAssertEqual(problems.map(\.line), [5])
-            XCTAssertEqual(problems.first?.column, "电话")
+            // The name spanning lines 2–3 is refused (a name is one line) and line 5 is still line 5.
+            XCTAssertEqual(problems.map(\.line), [2, 5])
+            XCTAssertEqual(problems.map(\.column), ["名称", "电话"])
+            XCTAssertTrue(problems[0].message.en.contains("line break"), problems[0].message.en)
         }
     }
 

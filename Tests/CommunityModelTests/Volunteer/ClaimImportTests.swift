@@ -57,8 +57,10 @@ final class ClaimImportTests: XCTestCase {
         """
         XCTAssertThrowsError(try f.db.importClaims(csv: bad, fileName: "bad.csv", by: f.actor)) { error in
             guard let e = error as? ClaimImportError else { return XCTFail("\(error)") }
-            // Shape problems are found first, before the database is touched.
-            XCTAssertEqual(e.problems.map(\.line), [5])
+            // Every problem in one run: the shape problems of line 5 (state and time, each in its column)
+            // and the lines that parse but do not fit the database.
+            XCTAssertEqual(e.problems.map(\.line), [3, 4, 5, 5])
+            XCTAssertEqual(e.problems.suffix(2).map(\.column), ["状态", "时间"])
             XCTAssertTrue(e.message.zh.contains("第 5 行"), e.message.zh)
         }
         let noShape = bad.replacingOccurrences(of: "已通过,2026-06-20 9:5", with: "已认领,2026-06-20 09:05")
@@ -76,8 +78,10 @@ final class ClaimImportTests: XCTestCase {
         }
     }
 
-    func testQuotedFieldsKeepPhysicalLineNumbers() {
-        let records = ClaimImportCSV.parse("a,b\n1,\"two\nlines\"\n3,x\n")
+    func testQuotedFieldsKeepPhysicalLineNumbers() throws {
+        var stream = try CSVStream(.data(Data("a,b\n1,\"two\nlines\"\n3,x\n".utf8)))
+        var records: [CSVStream.Record] = []
+        while let r = try stream.next() { records.append(r) }
         XCTAssertEqual(records.map(\.line), [1, 2, 4])
         XCTAssertEqual(records[1].fields, ["1", "two\nlines"])
     }
