@@ -76,7 +76,7 @@ extension MonthlyReport {
             md += "| \(row.item.text()) | \(row.value.replacingOccurrences(of: "|", with: "\\|")) |\n"
         }
         md += "\n" + LocalizedText("\(community)党组织", "\(community) Party organisation").text() + "\n"
-        md += CommunityDatabase.chineseDate(today) + "\n"
+        md += LocalizedText(CommunityDatabase.chineseDate(today), today).text() + "\n"
         return md
     }
 
@@ -98,7 +98,7 @@ extension MonthlyReport {
             if row.section != section { section = row.section; lines.append("【\(row.section.text())】") }
             lines.append("\(row.item.text())：\(row.value)")
         }
-        lines += [LocalizedText("\(community)党组织", "\(community) Party organisation").text(), CommunityDatabase.chineseDate(today)]
+        lines += [LocalizedText("\(community)党组织", "\(community) Party organisation").text(), LocalizedText(CommunityDatabase.chineseDate(today), today).text()]
         return lines
     }
 }
