@@ -31,8 +31,8 @@ extension DashboardScreenTests {
         var f = try TUIFixture(demo: true)
         defer { f.remove() }
         f.press(.char("7"), .char("1"))
-        XCTAssertTrue(f.lines[22].contains("Enter 积分流水"), f.lines[22])
-        f.press(.enter)
+        XCTAssertTrue(f.lines[22].contains("e 积分流水"), f.lines[22])
+        f.press(.char("e"))
         let text = f.text
         XCTAssertTrue(text.contains("最新积分流水"), text)
         let newest = try XCTUnwrap(try f.db.recentLedgerLines(limit: 1).first)

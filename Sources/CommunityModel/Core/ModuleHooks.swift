@@ -53,6 +53,8 @@ public protocol ModuleHooks {
     static func check(_ db: Database) throws -> [IntegrityProblem]
     /// This module's sections of `stats --json`.
     static func stats(_ db: Database, today: String) throws -> [StatsSection]
+    /// What this module asks the secretary to do today, for the overview (none unless implemented).
+    static func alerts(_ db: Database, today: String) throws -> [OverviewAlert]
 }
 
 /// Seeding runs in this order: the roster first (others refer to its rows).

@@ -13,6 +13,7 @@ enum Schema {
         registerRankings(&migrator)
         registerStar(&migrator)
         registerRedemption(&migrator)
+        CommunityDatabase.registerMonthlyIndexes(&migrator)
         return migrator
     }
 

@@ -90,6 +90,8 @@ extension CommunityDatabase {
         for module in modules {
             sections += try module.stats(db, today: today)
         }
+        // The overview's twelve-month charts, which `report month` also draws on (issue 11).
+        sections.append(StatsSection(name: "monthly", value: try monthlyActivity(db, today: today)))
         return StatsReport(
             asOf: today,
             community: .init(name: profile.name, street: profile.street, district: profile.district, city: profile.city, demo: profile.isDemo),

@@ -68,6 +68,13 @@ extension CommunityDatabase {
     public func pendingLetterPeriods(today: String, settings: RankingSettings = RankingSettings.current()) throws -> [PendingLetters] {
         struct Context: Equatable, Sendable { var today: String; var settings: RankingSettings }
         return try figures("pending-letters", context: Context(today: today, settings: settings)) { db in
+            try Self.pendingLetterPeriods(db, today: today, settings: settings)
+        }
+    }
+
+    /// The same, inside a read the caller holds (the overview's alerts read every module's in one).
+    static func pendingLetterPeriods(_ db: Database, today: String, settings: RankingSettings) throws -> [PendingLetters] {
+        do {
             var out: [PendingLetters] = []
             for audience in RankingAudience.allCases {
                 guard let period = RankingPeriod.lastClosed(for: audience, today: today) else { continue }

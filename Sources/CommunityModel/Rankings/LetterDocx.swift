@@ -11,6 +11,16 @@ public enum LetterDocx {
     /// Writes the letters to `url` (replacing a file already there).
     /// - Throws: a file-system or archive error when the folder cannot be written.
     public static func write(_ letters: [Letter], to url: URL) throws {
+        try write(document: document(letters.map(\.body)), to: url)
+    }
+
+    /// One document in the letters' layout (title centred, salutation, body, signature and date on the right):
+    /// the street's monthly report uses it.
+    public static func write(lines: [String], to url: URL) throws {
+        try write(document: document([lines.joined(separator: "\n")]), to: url)
+    }
+
+    private static func write(document xml: String, to url: URL) throws {
         try? FileManager.default.removeItem(at: url)
         let archive = try Archive(url: url, accessMode: .create)
         let parts: [(String, String)] = [
@@ -18,7 +28,7 @@ public enum LetterDocx {
             ("_rels/.rels", rootRels),
             ("word/_rels/document.xml.rels", documentRels),
             ("word/styles.xml", styles),
-            ("word/document.xml", document(letters)),
+            ("word/document.xml", xml),
         ]
         for (path, xml) in parts {
             let data = Data(xml.utf8)
@@ -63,11 +73,13 @@ public enum LetterDocx {
         return xml
     }
 
-    static func document(_ letters: [Letter]) -> String {
+    static func document(_ letters: [Letter]) -> String { document(letters.map(\.body)) }
+
+    static func document(_ bodies: [String]) -> String {
         var body = ""
-        for (i, letter) in letters.enumerated() {
+        for (i, text) in bodies.enumerated() {
             if i > 0 { body += "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>" }
-            body += paragraphs(letter.body)
+            body += paragraphs(text)
         }
         // A4 (210 × 297 mm in twentieths of a point) with the margins of a Chinese official letter.
         return """

@@ -27,6 +27,8 @@ struct App {
     var isDemo = false
     /// Idle time-out and the training copy, used only at the kiosk (`ctx.kiosk`).
     var kioskState = KioskState()
+    /// The screen an `Effect.open` came from: Esc with nothing left to close goes back to it.
+    var openedFrom: ScreenID?
     var width: Int
     var height: Int
 
@@ -88,7 +90,13 @@ struct App {
         }
         if key == .escape {
             let ctx = self.ctx
-            if !withScreen({ $0.back(ctx) }) {
+            let wentBack = withScreen({ $0.back(ctx) })
+            if !wentBack, let from = openedFrom {
+                // Arrived from an alert: Esc returns there, and the screen drops the alert's narrowing.
+                withScreen { $0.open(nil, ctx) }
+                enterScreen(from)
+                status = nil
+            } else if !wentBack {
                 // Esc on a list with a kept filter clears it: the way out of "/" is the key people try first.
                 if !(screens[current]?.filterText ?? "").isEmpty {
                     applyFilter("")
@@ -251,6 +259,14 @@ struct App {
             reloadCurrent()
         case .switchScreen(let id):
             enterScreen(id)
+        case .open(let id, let intent):
+            let from = current
+            current = id
+            if screens[id] == nil { screens[id] = ScreenRegistry.make(id) }
+            let ctx = self.ctx
+            withScreen { $0.open(intent, ctx) }
+            reloadCurrent()
+            openedFrom = from
         case .setAuditFilter(let filter):
             let ctx = self.ctx
             let failure: Error? = withScreen { screen in
@@ -300,6 +316,7 @@ struct App {
     mutating func enterScreen(_ id: ScreenID) {
         if ctx.kiosk && id != homeScreen { return }
         current = id
+        openedFrom = nil
         if screens[id] == nil { screens[id] = ScreenRegistry.make(id) }
         reloadCurrent()
     }

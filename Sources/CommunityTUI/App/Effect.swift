@@ -11,6 +11,8 @@ enum Effect {
     /// Reloads the current screen's data from the store.
     case reload
     case switchScreen(ScreenID)
+    /// Switches to a screen narrowed by an intent; Esc there (with nothing else to close) comes back.
+    case open(ScreenID, ScreenIntent)
     /// Switches to the screen that shows this record and opens it there (from the audit log).
     case openRecord(AuditRecord)
     /// Sets the audit screen's filter (from its filter form).

@@ -18,6 +18,8 @@ protocol Screen {
     var supportsFilter: Bool { get }
     /// Esc on the screen itself (closing a detail view); false when there is nothing to go back from.
     mutating func back(_ ctx: AppContext) -> Bool
+    /// Arriving from an alert or figure: show the rows `intent` names (nil: leaving, back to the plain view).
+    mutating func open(_ intent: ScreenIntent?, _ ctx: AppContext)
     /// Opens one record on this screen (an issue's dossier, a task, a member); nil when it cannot.
     mutating func open(_ record: AuditRecord, _ ctx: AppContext) -> [Effect]?
     func render(into buffer: inout ScreenBuffer, area: Rect, ctx: AppContext)
@@ -28,6 +30,7 @@ extension Screen {
     var filterText: String { "" }
     var supportsFilter: Bool { false }
     mutating func back(_ ctx: AppContext) -> Bool { false }
+    mutating func open(_ intent: ScreenIntent?, _ ctx: AppContext) {}
     mutating func open(_ record: AuditRecord, _ ctx: AppContext) -> [Effect]? { nil }
 
     /// Dispatches a key through this screen's table; nil when the table has no such key.

@@ -10,10 +10,16 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Interface language: zh (default) or en. Also $COMMUNITY_LANG.", valueName: "zh|en"))
     var lang: String?
 
+    @Option(name: .long, help: ArgumentHelp("Frames, bars and stars as unicode (default) or ascii, for consoles that draw box characters two columns wide. Also $COMMUNITY_GLYPHS; vt100 and linux get ascii.", valueName: "unicode|ascii"))
+    var glyphs: String?
+
     @Flag(name: .long, help: "Use the demo database (朝东社区, made on first use); with --db, only a demo-marked file.")
     var demo = false
 
     func validate() throws {
+        if let glyphs, Glyphs.Mode(rawValue: glyphs.lowercased()) == nil {
+            throw ValidationError("--glyphs must be unicode or ascii (got \(glyphs)).")
+        }
         if let lang, Language(rawValue: lang.lowercased()) == nil {
             throw ValidationError("--lang must be zh or en (got \(lang)).")
         }
@@ -22,6 +28,7 @@ struct GlobalOptions: ParsableArguments {
     /// Sets the interface language for the rest of the process.
     func applyLanguage() {
         Language.current = Language.resolve(flag: lang)
+        Glyphs.mode = Glyphs.resolve(flag: glyphs)
     }
 
     var databasePath: String {

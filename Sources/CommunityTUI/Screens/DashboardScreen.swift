@@ -8,19 +8,58 @@ struct DashboardScreen: Screen {
     /// Kept by the store until the file changes, so switching back to 1 reads only its change mark.
     var figures: DashboardFigures?
     var recent: [AuditLine] = []
-    /// Closed periods whose letters are due but not generated (screen 5), read with the figures.
-    var pendingLetters: [PendingLetters] = []
+    /// Today's alerts and the twelve-month charts, read with the figures (same change mark and day).
+    var alerts: [OverviewAlert] = []
+    var monthly: MonthlyActivity?
+    /// The selected line of the selectable list: the alerts, then the figure lines that open a screen.
+    var selected = 0
 
-    enum Action { case entries }
+    enum Action { case move(Int), open, entries }
 
     func bindings(_ ctx: AppContext) -> [KeyBinding<Action>] {
-        [KeyBinding(keys: [.enter], action: .entries, help: LocalizedText("查看积分数字背后的最新积分流水", "the latest ledger entries behind the points figures"),
+        [KeyBinding(keys: [.char("j"), .down], action: .move(1), help: LocalizedText("下一条待办或数字", "next alert or figure")),
+         KeyBinding(keys: [.char("k"), .up], action: .move(-1), help: LocalizedText("上一条待办或数字", "previous alert or figure")),
+         KeyBinding(keys: [.enter], action: .open, help: LocalizedText("打开所选待办或数字背后的记录（Esc 返回总览）", "open the rows behind the selected alert or figure (Esc comes back)"),
+                    footer: true, short: LocalizedText("打开", "open")),
+         KeyBinding(keys: [.char("e")], action: .entries, help: LocalizedText("查看积分数字背后的最新积分流水", "the latest ledger entries behind the points figures"),
                     footer: true, short: LocalizedText("积分流水", "ledger entries"))]
+    }
+
+    /// What a line of the selectable list opens.
+    enum Item: Equatable {
+        case alert(OverviewAlert)
+        case roster, consultation, tasks, points
+    }
+
+    /// The alerts first (what needs doing today), then the figure lines, in the order they are drawn.
+    var items: [Item] {
+        alerts.map(Item.alert) + (figures == nil ? [] : [.roster, .consultation, .tasks, .points])
+    }
+
+    func effects(for item: Item) -> [Effect] {
+        switch item {
+        case .alert(let a): return [.open(ScreenIntent.screen(for: a.target), ScreenIntent(a.target))]
+        case .roster: return [.switchScreen(.roster)]
+        case .consultation: return [.open(.consultation, .openIssues)]
+        case .tasks: return [.switchScreen(.tasks)]
+        case .points: return []
+        }
     }
 
     static let entriesShown = 200
 
     mutating func perform(_ action: Action, _ ctx: AppContext) -> [Effect] {
+        switch action {
+        case .move(let d):
+            selected = max(0, min(items.count - 1, selected + d))
+            return []
+        case .open:
+            guard items.indices.contains(selected) else { return [] }
+            let item = items[selected]
+            if item != .points { return effects(for: item) }
+        case .entries:
+            break
+        }
         do {
             let lines = try ctx.db.recentLedgerLines(limit: Self.entriesShown)
             guard !lines.isEmpty else { return [.ok(LocalizedText("还没有任何积分流水。", "There are no ledger entries yet."))] }
@@ -40,7 +79,9 @@ struct DashboardScreen: Screen {
     mutating func reload(_ ctx: AppContext) throws {
         profile = try ctx.db.profile()
         figures = try ctx.db.dashboardFigures(today: ctx.today, reference: ctx.reference.consultation)
-        pendingLetters = (try? ctx.db.pendingLetterPeriods(today: ctx.today)) ?? []
+        alerts = try ctx.db.overviewAlerts(today: ctx.today)
+        monthly = try ctx.db.monthlyActivity(today: ctx.today)
+        selected = max(0, min(items.count - 1, selected))
         recent = try ctx.db.recentAuditLines(limit: max(1, ctx.bodyHeight - 15))
     }
 
@@ -52,41 +93,9 @@ struct DashboardScreen: Screen {
             buffer.put("  " + place, x: area.x + 2 + w, y: y, maxWidth: area.width - w - 4, style: .muted)
             y += 2
         }
-        if let figures {
-            let c = figures.roster, k = figures.consultation, v = figures.volunteer
-            let rate = String(format: "%.1f%%", k.satisfactionRate * 100)
-            let steps = k.openByStep.enumerated().map { "\(ConsultationSteps.circled($0.offset + 1))\($0.element)" }.joined(separator: " ")
-            let lines: [(LocalizedText, StyleRole)] = [
-                (LocalizedText("名册  报到单位 \(c.organisationsActive) 个（市级 \(c.organisationsCity) · 区级 \(c.organisationsDistrict)） · 在职党员 \(c.membersActive) 人",
-                               "Roster  \(c.organisationsActive) organisations (city \(c.organisationsCity) · district \(c.organisationsDistrict)) · \(c.membersActive) members"), .normal),
-                (LocalizedText("议事  已议 \(k.discussed) · 已解决 \(k.resolved) · 满意率 \(rate) · 办理中 \(k.open)",
-                               "Consult  discussed \(k.discussed) · resolved \(k.resolved) · satisfaction \(rate) · open \(k.open)"), .normal),
-                (LocalizedText("      各步骤办理中 \(steps)", "      open by step \(steps)"), .muted),
-                // Not "进行中": the board's 进行中 column is only the tasks under way; this counts every column until 已结束.
-                (LocalizedText("任务  未结束 \(v.tasksOpen) 项（发布中·已满·进行中） · 待审核 \(v.claimsPendingReview) 条 · 服务 \(v.serviceTimes) 人次",
-                               "Tasks  \(v.tasksOpen) not ended (open, full, under way) · \(v.claimsPendingReview) to review · \(v.serviceTimes) services"), .normal),
-                (LocalizedText("积分  已发放 \(v.pointsIssued) 分 · 未兑换余额 \(figures.points.outstanding) 分",
-                               "Points  \(v.pointsIssued) issued · \(figures.points.outstanding) outstanding"), .normal),
-            ]
-            for (line, style) in lines {
-                buffer.put(line.text(), x: area.x + 2, y: y, maxWidth: area.width - 4, style: style)
-                y += 1
-            }
-            if k.overdue > 0 || v.claimsPendingReview > 0 {
-                var alerts: [String] = []
-                if k.overdue > 0 { alerts.append(LocalizedText("\(k.overdue) 个议题超过本步期限（按 2 查看）", "\(k.overdue) issue(s) overdue (press 2)").text()) }
-                if v.claimsPendingReview > 0 { alerts.append(LocalizedText("\(v.claimsPendingReview) 条认领等待审核（按 3）", "\(v.claimsPendingReview) claim(s) to review (press 3)").text()) }
-                buffer.put("⚠ " + alerts.joined(separator: LocalizedText("；", "; ").text()), x: area.x + 2, y: y, maxWidth: area.width - 4, style: .warning)
-                y += 1
-            }
-            y += 1
-        }
-        for p in pendingLetters {
-            buffer.put("✉ " + LocalizedText("\(p.period.shortLabel.zh)排名已可生成信函：感谢信 \(p.thanks) 封 · 提醒函 \(p.reminders) 封（按 5）",
-                                            "\(p.period.shortLabel.en) ranking ready for letters: \(p.thanks) thanks · \(p.reminders) reminders (press 5)").text(),
-                       x: area.x + 2, y: y, maxWidth: area.width - 4, style: .accent)
-            y += 1
-        }
+        y = renderAlerts(into: &buffer, area: area, y: y)
+        y = renderFigures(into: &buffer, area: area, y: y)
+        y = renderCharts(into: &buffer, area: area, y: y)
         buffer.put(LocalizedText("最近操作", "Recent changes").text(), x: area.x + 2, y: y, style: .header)
         y += 1
         if recent.isEmpty {

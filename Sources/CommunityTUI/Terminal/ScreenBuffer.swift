@@ -45,6 +45,10 @@ struct ScreenBuffer: Equatable {
             if w == 0 {
                 if c.unicodeScalars.first.map({ $0.value < 0x20 || $0.value == 0x7F }) == true { ch = "?"; w = 1 } else { continue }
             }
+            if Glyphs.mode == .ascii, let s = c.unicodeScalars.first, Glyphs.isAmbiguous(s) {
+                ch = Glyphs.ascii(s)
+                w = 1
+            }
             if col + w > limit {
                 // A wide glyph that does not fit leaves a blank, never half a glyph.
                 if col < limit { setCell(col, y, Cell(text: " ", width: 1, style: style)) }

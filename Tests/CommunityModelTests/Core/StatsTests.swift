@@ -51,7 +51,7 @@ final class StatsTests: XCTestCase {
         let report = try database.pool.read { db in
             try CommunityDatabase.stats(db, today: "2026-05-01", modules: [FakeStatsModule.self])
         }
-        XCTAssertEqual(report.keys, ["as_of", "community", "fake_volunteer", "roster"])
+        XCTAssertEqual(report.keys, ["as_of", "community", "fake_volunteer", "monthly", "roster"], "the core adds the twelve-month series (issue 11)")
         let object = try XCTUnwrap(JSONSerialization.jsonObject(with: report.json()) as? [String: Any])
         let section = try XCTUnwrap(object["fake_volunteer"] as? [String: Any])
         XCTAssertEqual(section["tasks_open"] as? Int, 7, "camelCase properties come out snake_case")

@@ -1,0 +1,38 @@
+import CommunityModel
+
+/// What another screen (the overview's alerts and figures) asks a screen to show on arrival: the rows
+/// behind an alert or figure, already filtered. A screen that has no such view ignores the intent.
+enum ScreenIntent: Equatable {
+    /// 议事: only the issues past their step's deadline.
+    case overdueIssues
+    /// 议事: the open issues.
+    case openIssues
+    /// 任务: the review queue.
+    case reviewQueue
+    /// 任务: the 发布中 column (tasks still taking claims, soonest first).
+    case tasksStartingSoon
+    /// 排名: the audience and period whose letters are pending (`RankingPeriod.key`).
+    case pendingLetters(period: String)
+    /// 星级: the current quarter (where the stage waiting to be signed is).
+    case starStage
+
+    init(_ target: OverviewAlert.Target) {
+        switch target {
+        case .overdueIssues: self = .overdueIssues
+        case .reviewQueue: self = .reviewQueue
+        case .tasksStartingSoon: self = .tasksStartingSoon
+        case .pendingLetters(let period): self = .pendingLetters(period: period)
+        case .starStage: self = .starStage
+        }
+    }
+
+    /// The screen an alert's rows are on.
+    static func screen(for target: OverviewAlert.Target) -> ScreenID {
+        switch target {
+        case .overdueIssues: return .consultation
+        case .reviewQueue, .tasksStartingSoon: return .tasks
+        case .pendingLetters: return .rankings
+        case .starStage: return .stars
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import CommunityTestSupport
+import Foundation
+import XCTest
+@testable import CommunityModel
+
+/// Issue 11: the street's monthly report has the same figures as `stats --json` (its `monthly` section) for
+/// the same month, and the twelve-month series tell "no data" from zero.
+final class MonthlyReportTests: XCTestCase {
+    func testReportFiguresEqualTheStatsMonthlySection() throws {
+        let store = try TestStore.demo()
+        defer { store.remove() }
+        let data = try store.db.stats(today: TestStore.demoToday).json()
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let series = try XCTUnwrap((object["monthly"] as? [String: Any])?["series"] as? [[String: Any]])
+        func stat(_ key: String, _ month: String) throws -> Int? {
+            let s = try XCTUnwrap(series.first { $0["key"] as? String == key })
+            let months = try XCTUnwrap(s["months"] as? [String]), values = try XCTUnwrap(s["values"] as? [Any])
+            let i = try XCTUnwrap(months.firstIndex(of: month))
+            return values[i] as? Int
+        }
+        for month in ["2026-11", "2026-10", "2026-07"] {
+            let r = try store.db.monthlyReport(month: month)
+            XCTAssertEqual(try stat("issues_raised", month), r.consultation.raised, month)
+            XCTAssertEqual(try stat("issues_resolved", month), r.consultation.resolved, month)
+            XCTAssertEqual(try stat("services", month), r.volunteer.services, month)
+            XCTAssertEqual(try stat("points_issued", month), r.volunteer.pointsIssued, month)
+            XCTAssertEqual(try stat("points_redeemed", month), r.volunteer.pointsRedeemed, month)
+        }
+        let nov = try store.db.monthlyReport(month: "2026-11")
+        XCTAssertGreaterThan(nov.consultation.raised, 0)
+        XCTAssertGreaterThan(nov.volunteer.services, 0)
+        XCTAssertEqual(nov.volunteer.membersActive, (object["roster"] as? [String: Any])?["members_active"] as? Int)
+        XCTAssertFalse(nov.consultation.categories.isEmpty)
+        let md = nov.markdown(today: TestStore.demoToday)
+        XCTAssertTrue(md.contains("公园街道党工委："), md)
+        XCTAssertTrue(md.contains("| 收集议题（件） | \(nov.consultation.raised) |"), md)
+        XCTAssertTrue(nov.csv().hasPrefix("\u{FEFF}"))
+    }
+
+    func testMonthsBeforeTheRecordsHaveNoDataNotZero() throws {
+        let store = try TestStore.demo()
+        defer { store.remove() }
+        let a = try store.db.monthlyActivity(today: TestStore.demoToday)
+        let raised = try XCTUnwrap(a["issues_raised"])
+        XCTAssertEqual(raised.months.count, 12)
+        XCTAssertEqual(raised.months.last, "2026-11")
+        XCTAssertEqual(raised.months.first, "2025-12")
+        XCTAssertNil(raised.values.first ?? 0, "the demo's records start mid-2026: December 2025 has no data")
+        XCTAssertNotNil(raised.values.last ?? nil)
+        XCTAssertEqual(CommunityDatabase.lastTwelveMonths(endingIn: "2026-01-15").first, "2025-02")
+    }
+}

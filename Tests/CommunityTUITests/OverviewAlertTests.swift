@@ -1,0 +1,110 @@
+@testable import CommunityTUI
+import CommunityModel
+import XCTest
+
+/// Issue 11: every alert on the overview opens its screen already narrowed to the rows behind it, and Esc
+/// comes back to the overview.
+final class OverviewAlertTests: XCTestCase {
+    /// Selects the alert for `target` with j and presses Enter.
+    private func openAlert(_ target: OverviewAlert.Target, _ f: inout TUIFixture) throws -> OverviewAlert {
+        guard case let dash as DashboardScreen = f.app.screens[.dashboard] else { XCTFail("no overview"); throw XCTSkip() }
+        let index = try XCTUnwrap(dash.items.firstIndex { if case .alert(let a) = $0 { return a.target == target } else { return false } },
+                                  "the demo has a \(target) alert: \(dash.alerts)")
+        for _ in 0..<index { f.press(.char("j")) }
+        f.press(.enter)
+        guard case .alert(let a) = dash.items[index] else { throw XCTSkip() }
+        return a
+    }
+
+    func testOverdueAlertOpensOnlyOverdueIssuesAndEscComesBack() throws {
+        var f = try TUIFixture(demo: true)
+        defer { f.remove() }
+        XCTAssertTrue(f.text.contains("个议题超过本步办理期限"), f.text)
+        let alert = try openAlert(.overdueIssues, &f)
+        XCTAssertEqual(f.app.current, .consultation)
+        guard case let screen as ConsultationScreen = f.app.screens[.consultation] else { return XCTFail() }
+        XCTAssertTrue(screen.filter.overdueOnly)
+        XCTAssertEqual(screen.list.total, alert.count, "the list holds exactly the alert's issues")
+        XCTAssertTrue(screen.list.rows.allSatisfy(\.overdue), "only overdue issues are listed")
+        f.press(.escape)
+        XCTAssertEqual(f.app.current, .dashboard)
+        guard case let back as ConsultationScreen = f.app.screens[.consultation] else { return XCTFail() }
+        XCTAssertFalse(back.filter.overdueOnly, "pressing 2 later shows every issue again")
+    }
+
+    func testReviewAlertOpensTheReviewQueue() throws {
+        var f = try TUIFixture(demo: true)
+        defer { f.remove() }
+        let alert = try openAlert(.reviewQueue, &f)
+        XCTAssertEqual(f.app.current, .tasks)
+        guard case let screen as TaskScreen = f.app.screens[.tasks] else { return XCTFail() }
+        XCTAssertEqual(screen.mode, .review)
+        XCTAssertEqual(screen.queue.total, alert.count)
+        f.press(.escape)
+        XCTAssertEqual(f.app.current, .dashboard)
+    }
+
+    func testLettersAlertOpensThatPeriodsRanking() throws {
+        var f = try TUIFixture(demo: true)
+        defer { f.remove() }
+        let letters = try f.db.overviewAlerts(today: f.app.ctx.today).compactMap { a -> String? in
+            if case .pendingLetters(let p) = a.target { return p } else { return nil }
+        }
+        guard let period = letters.first else { throw XCTSkip("the demo has every period's letters generated") }
+        _ = try openAlert(.pendingLetters(period: period), &f)
+        XCTAssertEqual(f.app.current, .rankings)
+        guard case let screen as RankingScreen = f.app.screens[.rankings] else { return XCTFail() }
+        XCTAssertEqual(screen.period?.key, period)
+        f.press(.escape)
+        XCTAssertEqual(f.app.current, .dashboard)
+    }
+
+    func testSoonAlertCountsPublishedTasksWithPlacesLeftInTheWindow() throws {
+        var f = try TUIFixture(demo: true)
+        defer { f.remove() }
+        let window = VolunteerModule.soonWindow(today: "2026-11-30")
+        XCTAssertEqual(window.from, "2026-11-30 00:00")
+        XCTAssertEqual(window.until, "2026-12-03 00:00")
+        let alerts = try f.db.overviewAlerts(today: "2026-11-30")
+        if let soon = alerts.first(where: { $0.target == .tasksStartingSoon }) {
+            _ = try openAlert(.tasksStartingSoon, &f)
+            XCTAssertEqual(f.app.current, .tasks)
+            guard case let screen as TaskScreen = f.app.screens[.tasks] else { return XCTFail() }
+            XCTAssertEqual(TaskState.boardColumns[screen.column], .open)
+            XCTAssertGreaterThan(soon.count, 0)
+        }
+    }
+
+    /// The consultation figure line opens the open issues; the points line the ledger entries.
+    func testFigureLinesOpenTheirRows() throws {
+        var f = try TUIFixture(demo: true)
+        defer { f.remove() }
+        guard case let dash as DashboardScreen = f.app.screens[.dashboard] else { return XCTFail() }
+        let i = try XCTUnwrap(dash.items.firstIndex(of: .consultation))
+        for _ in 0..<i { f.press(.char("j")) }
+        f.press(.enter)
+        guard case let screen as ConsultationScreen = f.app.screens[.consultation] else { return XCTFail() }
+        XCTAssertEqual(screen.filter.status, .open)
+        f.press(.escape)
+        XCTAssertEqual(f.app.current, .dashboard)
+        for _ in 0..<10 { f.press(.char("j")) }
+        f.press(.enter)
+        XCTAssertTrue(f.text.contains("最新积分流水"), "the last line (points) opens the entries: \(f.text)")
+    }
+}
+
+extension OverviewAlertTests {
+    func testStarAlertOpensTheCurrentQuarter() throws {
+        var f = try TUIFixture(demo: true)
+        defer { f.remove() }
+        guard try f.db.overviewAlerts(today: f.app.ctx.today).contains(where: { $0.target == .starStage }) else {
+            throw XCTSkip("the demo's quarter is final")
+        }
+        _ = try openAlert(.starStage, &f)
+        XCTAssertEqual(f.app.current, .stars)
+        guard case let screen as StarScreen = f.app.screens[.stars] else { return XCTFail() }
+        XCTAssertEqual(screen.quarter, StarQuarter(day: f.app.ctx.today))
+        f.press(.escape)
+        XCTAssertEqual(f.app.current, .dashboard)
+    }
+}
