@@ -40,14 +40,16 @@ wait_for "登记回复"
 type_text "清理 1–6 单元楼道杂物"
 keys Enter
 wait_for "已登记回复"
+# Her balance before the approval, read from the file the UI shares (the demo's service less its redemptions).
+BEFORE=$(python3 -c 'import sys, sqlite3; c = sqlite3.connect(sys.argv[1]); print(c.execute("SELECT COALESCE((SELECT b.balance FROM points_balance b JOIN member m ON b.holder_kind = ? AND m.id = b.holder_id WHERE m.member_code = ?), 0)", ("member", "CD00014")).fetchone()[0])' "$DB")
 keys a
 wait_for "的认领，共发放 10 积分吗？"
 keys y
 wait_for "已通过 1 条认领，发放 10 积分"
 
-# Enter on her claim opens the entries behind her balance: 85 from her half year of service in the demo, +10.
+# Enter on her claim opens the entries behind her balance: what the demo's half year left her, +10.
 keys Enter
-wait_for "程彩霞（CD00014）  积分余额 95"
+wait_for "程彩霞（CD00014）  积分余额 $((BEFORE + 10))"
 screen | grep -F "入账" | grep -qF "+10" || fail "no +10 credit in her entries"
 keys Escape Escape
 wait_for "发布中"

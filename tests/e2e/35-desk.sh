@@ -59,7 +59,9 @@ t kill-session -t "$SESSION" 2>/dev/null
 EN="$WORK/en.sqlite"
 "$BIN" init --db "$EN" --lang en --name "Chaodong" --street "Park Street" --district "Canal" --city "Cangzhou" \
   --operator "Wang" --pin 246810 >/dev/null || fail "init failed"
-printf '\xef\xbb\xbfname,phone,organisation,code\nWang Li,18631700033,,D0004\n' > "$WORK/m.csv"
+printf '\xef\xbb\xbfname,level,contact,phone\nBus Group,city,Liu,13903170121\n' > "$WORK/o.csv"
+printf '\xef\xbb\xbfname,phone,organisation,code\nWang Li,18631700033,Bus Group,D0004\n' > "$WORK/m.csv"
+"$BIN" import --db "$EN" --lang en --what organisations --operator Wang --pin 246810 "$WORK/o.csv" >/dev/null || fail "import failed"
 "$BIN" import --db "$EN" --lang en --what members --operator Wang --pin 246810 "$WORK/m.csv" >/dev/null || fail "import failed"
 start_ui 100 30 --db "'$EN'" --lang en
 wait_for "Operator"

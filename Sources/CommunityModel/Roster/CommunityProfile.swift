@@ -30,4 +30,6 @@ public struct CommunityProfile: Codable, Sendable, Equatable, FetchableRecord, P
 
     /// "沧州市运河区公园街道朝东社区"
     public var fullName: String { city + district + street + name }
+    /// 沧州市运河区公园街道朝东社区 in Chinese; "Chaodong, Park Street, Canal, Cangzhou" in English.
+    public var fullNameText: LocalizedText { LocalizedText(fullName, [name, street, district, city].joined(separator: ", ")) }
 }

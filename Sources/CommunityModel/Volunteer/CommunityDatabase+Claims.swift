@@ -92,28 +92,6 @@ extension CommunityDatabase {
         return nil
     }
 
-    /// Members and organisations a clerk may mean by `query` (name, member code, phone tail, unit name), for the
-    /// pickers: active ones first, at most `limit`.
-    public func findClaimants(_ query: String, limit: Int = 6) throws -> [Claimant] {
-        let q = query.trimmingCharacters(in: .whitespaces)
-        guard !q.isEmpty else { return [] }
-        return try pool.read { db in
-            let like = "%" + q.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "") + "%"
-            let members = try Row.fetchAll(db, sql: """
-                SELECT id, name, active, member_code, phone FROM member
-                WHERE name LIKE ? OR member_code LIKE ? OR phone LIKE ?
-                ORDER BY active DESC, name = ? DESC, member_code LIMIT ?
-                """, arguments: [like, q + "%", "%" + q, q, limit]).map {
-                Claimant(holder: .member($0["id"]), name: $0["name"], active: $0["active"], code: $0["member_code"], phone: $0["phone"])
-            }
-            let orgs = try Row.fetchAll(db, sql: "SELECT id, name, active, phone FROM organisation WHERE name LIKE ? ORDER BY active DESC, name LIMIT ?",
-                                        arguments: [like, limit]).map {
-                Claimant(holder: .organisation($0["id"]), name: $0["name"], active: $0["active"], phone: $0["phone"])
-            }
-            return Array((members + orgs).prefix(limit))
-        }
-    }
-
     /// The organisation or member behind a points holder, as the claim rules see them.
     public func claimant(_ holder: PointsHolder) throws -> Claimant? {
         try pool.read { db in try Self.claimant(db, holder) }

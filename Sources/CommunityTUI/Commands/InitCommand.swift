@@ -62,7 +62,7 @@ struct InitCommand: ParsableCommand {
             }
             let actor = try database.setUp(profile: profile, secretaryName: secretary, pin: thePin)
             print(LocalizedText("已创建 \(profile.fullName) 的数据库：\(path)；书记/管理员：\(actor.name)。运行 community 登录。",
-                                "Created the database of \(profile.fullName): \(path); secretary: \(actor.name). Run `community` to sign in.").text())
+                                "Created the database of \(profile.fullNameText.en): \(path); secretary: \(actor.name). Run `community` to sign in.").text())
         }
     }
 }

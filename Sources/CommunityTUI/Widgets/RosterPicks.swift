@@ -4,15 +4,16 @@ import CommunityModel
 enum RosterPicks {
     /// Members then organisations matching the query, each told apart by unit and masked phone.
     static func claimants(_ query: String, _ ctx: AppContext) -> [PickOption] {
-        guard let matches = try? ctx.db.findClaimants(query, limit: 6) else { return [] }
-        return matches.filter(\.active).map { c in
+        // The desk's lookup (Redemption/): pinyin and initials precomputed, phone tails, codes in any case.
+        guard let matches = try? ctx.db.findHolders(query, limit: 6) else { return [] }
+        return matches.filter(\.active).map { m in
             let id: String
-            switch c.holder {
+            switch m.holder {
             case .member(let n): id = "member:\(n)"
             case .organisation(let n): id = "organisation:\(n)"
             }
-            let phone = c.phone.count == 11 ? String(c.phone.prefix(3)) + "****" + String(c.phone.suffix(4)) : ""
-            return PickOption(id: id, label: c.displayName, detail: phone)
+            let label = m.memberCode.isEmpty ? m.name : "\(m.name)（\(m.memberCode)）"
+            return PickOption(id: id, label: label, detail: [m.unit, m.maskedPhone].filter { !$0.isEmpty }.joined(separator: " · "))
         }
     }
 

@@ -78,18 +78,18 @@ final class StarScoringTests: XCTestCase {
     func testMeasurableCasesAreProposedNotApplied() throws {
         let store = try TestStore()
         defer { store.remove() }
-        // An empty community: no issue deliberated, no task published; no members, so no participation rate.
+        // An empty community: no issue deliberated, no task published, nothing redeemed; no members, so no
+        // participation rate.
         let a = try store.db.starAssessment(q, standard: standard)
         let proposed = Set(a.scorecard.proposals.map { "\($0.criterion)/\($0.caseIndex)" })
-        XCTAssertEqual(proposed, ["consultation_168/0", "double_report_mechanism/1"])
+        XCTAssertEqual(proposed, ["consultation_168/0", "double_report_mechanism/1", "points_redemption/1"])
         XCTAssertEqual(a.scorecard.total, 100, "a proposal takes nothing off until a person confirms it")
         XCTAssertNil(a.evidence.participationPercent, "no members: the rate is not measured, so nothing is proposed")
-        XCTAssertNil(a.evidence.redemption, "no redemption tables: not available, no invented numbers")
-        XCTAssertTrue(a.evidence.text(.redemption).zh.contains("暂不可用"))
+        XCTAssertEqual(a.evidence.redemption?.redemptions, 0, "the desk is built: its figure is measured, and it is 0")
         // Confirming one removes it from the proposals.
         try store.db.applyStarDeduction(q, criterion: "consultation_168", caseIndex: 0, note: "本季度协商议事 0 项", proposed: true, standard: standard, by: store.secretary)
         let after = try store.db.starAssessment(q, standard: standard)
-        XCTAssertEqual(after.scorecard.proposals.map(\.criterion), ["double_report_mechanism"])
+        XCTAssertEqual(Set(after.scorecard.proposals.map(\.criterion)), ["double_report_mechanism", "points_redemption"])
         XCTAssertEqual(after.scorecard.total, 98)
     }
 
