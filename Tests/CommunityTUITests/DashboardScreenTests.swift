@@ -5,7 +5,8 @@ import XCTest
 final class DashboardScreenTests: XCTestCase {
     /// The overview shows the demo community's real figures, and they move when something is written.
     func testFiguresComeFromTheStoreAndFollowWrites() throws {
-        var f = try TUIFixture(demo: true)
+        // 30 rows: at 80×24 the demo's six alerts and the charts leave little room for recent changes.
+        var f = try TUIFixture(width: 80, height: 30, demo: true)
         defer { f.remove() }
         f.press(.char("7"), .char("1"))
         let text = f.text
@@ -15,6 +16,7 @@ final class DashboardScreenTests: XCTestCase {
         XCTAssertTrue(text.contains("已解决 \(figures.consultation.resolved)"), text)
         XCTAssertTrue(text.contains("待审核 \(figures.volunteer.claimsPendingReview) 条"), text)
         XCTAssertTrue(f.lines.allSatisfy { DisplayWidth.of($0) <= 80 })
+        XCTAssertEqual(f.lines.count, 30)
 
         let actor = try f.db.demoActor()
         _ = try f.db.addMember(Member(name: "新党员", phone: "13800009999", organisationId: nil, level: .city,

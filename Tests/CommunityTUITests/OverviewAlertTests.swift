@@ -32,6 +32,15 @@ final class OverviewAlertTests: XCTestCase {
         XCTAssertFalse(back.filter.overdueOnly, "pressing 2 later shows every issue again")
     }
 
+    func testLowStockAlertNamesTheItemsAndOpensTheDesk() throws {
+        var f = try TUIFixture(demo: true)
+        defer { f.remove() }
+        XCTAssertTrue(f.text.contains("库存不足"), f.text)
+        let alert = try openAlert(.lowStock, &f)
+        XCTAssertEqual(alert.count, try f.db.pool.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM redemption_item WHERE active = 1 AND stock <= low_stock") })
+        XCTAssertEqual(f.app.current, .points, "the desk, whose catalog shows the stock left")
+    }
+
     func testReviewAlertOpensTheReviewQueue() throws {
         var f = try TUIFixture(demo: true)
         defer { f.remove() }

@@ -16,6 +16,8 @@ public struct OverviewAlert: Sendable, Equatable {
         case pendingLetters(period: String)
         /// 星级: this quarter's assessment stage waiting to be signed.
         case starStage
+        /// 积分: catalog items at or below their low-stock mark (shown on the desk's catalog).
+        case lowStock
     }
 
     public var target: Target

@@ -1,5 +1,6 @@
-/// The model's own copy of the terminal's display-width rule (CommunityTUI/Text/DisplayWidth.swift), for
-/// layouts made in the model such as 58 mm receipts. Keep the two in step; a test compares them.
+/// Display width of text in terminal columns, independent of the C locale (tests never call setlocale, and libc
+/// `wcwidth` returns -1 without it). East Asian Wide/Fullwidth = 2, combining marks = 0, measured per grapheme
+/// cluster. The one rule for the program: the terminal (`DisplayWidth`) and 58 mm receipts both use it.
 public enum TextWidth {
     public static func of(_ text: String) -> Int {
         var total = 0

@@ -15,6 +15,8 @@ enum ScreenIntent: Equatable {
     case pendingLetters(period: String)
     /// 星级: the current quarter (where the stage waiting to be signed is).
     case starStage
+    /// 积分: the desk, whose catalog marks the items running low.
+    case lowStock
 
     init(_ target: OverviewAlert.Target) {
         switch target {
@@ -23,6 +25,7 @@ enum ScreenIntent: Equatable {
         case .tasksStartingSoon: self = .tasksStartingSoon
         case .pendingLetters(let period): self = .pendingLetters(period: period)
         case .starStage: self = .starStage
+        case .lowStock: self = .lowStock
         }
     }
 
@@ -33,6 +36,7 @@ enum ScreenIntent: Equatable {
         case .reviewQueue, .tasksStartingSoon: return .tasks
         case .pendingLetters: return .rankings
         case .starStage: return .stars
+        case .lowStock: return .points
         }
     }
 }
