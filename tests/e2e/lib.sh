@@ -33,10 +33,10 @@ start_ui() { # width height args...
 
 screen() { t capture-pane -p -t "$SESSION"; }
 
-# Waits up to 10 s for text to appear on the screen.
+# Waits up to 20 s for text to appear on the screen (a 2-core CI machine building alongside is slow to start).
 wait_for() {
   local text="$1" i
-  for i in $(seq 1 100); do
+  for i in $(seq 1 200); do
     if screen | grep -qF -- "$text"; then return 0; fi
     sleep 0.1
   done
