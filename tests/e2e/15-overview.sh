@@ -22,3 +22,4 @@ wait_for "▶ ! $OVERDUE 个议题超过本步办理期限"
 wait_gone "筛选：只看逾期"
 keys q
 expect_exit_ok
+echo "ok: overview end-to-end"
