@@ -40,13 +40,13 @@ final class AppFrameTests: XCTestCase {
         XCTAssertFalse(f.text.contains("按键帮助 ·"))
     }
 
-    func testScreensNotBuiltYetSaySoWithoutFigures() throws {
+    func testEveryScreenIsBuiltAndOpensOnItsKey() throws {
         var f = try TUIFixture()
         defer { f.remove() }
-        // Whichever screens are still placeholders on this branch.
-        for id in ScreenID.allCases where ScreenRegistry.make(id) is PlaceholderScreen {
+        for id in ScreenID.allCases {
             f.press(.char(Character("\(id.rawValue)")))
-            XCTAssertTrue(f.text.contains("尚未开放"), f.text)
+            XCTAssertEqual(f.app.current, id)
+            XCTAssertFalse(f.text.contains("尚未开放"), f.text)
         }
     }
 

@@ -10,7 +10,6 @@ enum ScreenRegistry {
         case .audit: return AuditScreen()
         case .rankings: return RankingScreen()
         case .stars: return StarScreen()
-        default: return PlaceholderScreen(id: id)
         }
     }
 }
