@@ -11,10 +11,16 @@ public enum DocxWriter {
     /// Writes the package to `url` (replacing it), readable by its owner only.
     /// - Throws: the file system's or the archive's error.
     public static func write(_ document: DocxDocument, to url: URL) throws {
+        try writePackage(parts(document), to: url)
+    }
+
+    /// Zips WordprocessingML parts (path, XML) into a .docx at `url`, replacing it, readable by its owner only.
+    /// Every .docx the program writes (self-assessments, letters, the monthly report) goes through here.
+    static func writePackage(_ parts: [(String, String)], to url: URL) throws {
         let fm = FileManager.default
         if fm.fileExists(atPath: url.path) { try fm.removeItem(at: url) }
         let archive = try Archive(url: url, accessMode: .create)
-        for (path, text) in parts(document) {
+        for (path, text) in parts {
             let data = Data(text.utf8)
             try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
                 data.subdata(in: Int(position)..<Int(position) + size)

@@ -1,5 +1,4 @@
 import Foundation
-import ZIPFoundation
 
 /// A Word document (.docx) of letters for printing a batch: A4, one letter per page, Chinese set in
 /// 仿宋 (body) and 宋体 (titles) through `w:rFonts w:eastAsia`, so Word and WPS pick a Chinese font
@@ -21,21 +20,13 @@ public enum LetterDocx {
     }
 
     private static func write(document xml: String, to url: URL) throws {
-        try? FileManager.default.removeItem(at: url)
-        let archive = try Archive(url: url, accessMode: .create)
-        let parts: [(String, String)] = [
+        try DocxWriter.writePackage([
             ("[Content_Types].xml", contentTypes),
             ("_rels/.rels", rootRels),
             ("word/_rels/document.xml.rels", documentRels),
             ("word/styles.xml", styles),
             ("word/document.xml", xml),
-        ]
-        for (path, xml) in parts {
-            let data = Data(xml.utf8)
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
-                data.subdata(in: Int(position)..<Int(position) + size)
-            }
-        }
+        ], to: url)
     }
 
     static func escape(_ text: String) -> String {
