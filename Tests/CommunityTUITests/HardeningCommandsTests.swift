@@ -126,43 +126,7 @@ final class HardeningCommandsTests: XCTestCase {
 
     // MARK: Running the binary
 
-    private struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    private func binary() throws -> URL {
-        var candidates: [URL] = []
-        if let main = Bundle.main.executableURL { candidates.append(main.deletingLastPathComponent()) }
-        let bundle = Bundle(for: Self.self).bundleURL
-        candidates += [bundle.deletingLastPathComponent(), bundle.deletingLastPathComponent().deletingLastPathComponent()]
-        for dir in candidates {
-            let url = dir.appendingPathComponent("community")
-            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-        }
-        throw XCTSkip("the community binary is not built beside the tests")
-    }
-
-    private func community(_ arguments: [String]) throws -> Run {
-        let process = Process()
-        process.executableURL = try binary()
-        process.arguments = arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment.removeValue(forKey: "COMMUNITY_LANG")
-        environment.removeValue(forKey: "COMMUNITY_DB")
-        environment["COMMUNITY_DATA"] = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("data").path
-        process.environment = environment
-        process.standardInput = FileHandle.nullDevice
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                   stderr: String(decoding: errData, as: UTF8.self))
+    private func community(_ arguments: [String], environment extra: [String: String] = [:]) throws -> CommunityBinary.Run {
+        try CommunityBinary.run(arguments, environment: extra)
     }
 }

@@ -4,12 +4,10 @@ import XCTest
 
 /// `community letters generate` from two processes at the same moment, and again: every letter once (issue 9 item 10).
 final class LetterProcessTests: XCTestCase {
-    var binary: URL {
-        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("community")
-    }
+    var binary: URL { CommunityBinary.url }
 
     func testTwoProcessesGeneratingAtOnceMakeNoDuplicate() throws {
-        guard FileManager.default.isExecutableFile(atPath: binary.path) else { throw XCTSkip("community binary not built at \(binary.path)") }
+        _ = try CommunityBinary.require()
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("letters-proc-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }

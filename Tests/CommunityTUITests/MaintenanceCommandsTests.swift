@@ -125,43 +125,7 @@ final class MaintenanceCommandsTests: XCTestCase {
 
     // MARK: Running the binary
 
-    private struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    /// The `community` executable built beside this test bundle.
-    private func binary() throws -> URL {
-        var candidates: [URL] = []
-        if let main = Bundle.main.executableURL { candidates.append(main.deletingLastPathComponent()) }
-        let bundle = Bundle(for: Self.self).bundleURL
-        candidates += [bundle.deletingLastPathComponent(), bundle.deletingLastPathComponent().deletingLastPathComponent()]
-        for dir in candidates {
-            let url = dir.appendingPathComponent("community")
-            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-        }
-        throw XCTSkip("the community binary is not built beside the tests")
-    }
-
-    private func community(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Run {
-        let process = Process()
-        process.executableURL = try binary()
-        process.arguments = arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment.removeValue(forKey: "COMMUNITY_LANG")
-        environment.removeValue(forKey: "COMMUNITY_DB")
-        environment.merge(extra) { _, new in new }
-        process.environment = environment
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        // Read both pipes before waiting, so a full pipe never blocks the child.
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                   stderr: String(decoding: errData, as: UTF8.self))
+    private func community(_ arguments: [String], environment extra: [String: String] = [:]) throws -> CommunityBinary.Run {
+        try CommunityBinary.run(arguments, environment: extra)
     }
 }

@@ -4,12 +4,10 @@ import XCTest
 
 /// Real `community redeem` and `community voucher use` processes racing on one file (issue 8 item 12).
 final class RedeemProcessTests: XCTestCase {
-    var binary: URL {
-        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("community")
-    }
+    var binary: URL { CommunityBinary.url }
 
     private func fixture() throws -> (URL, CommunityDatabase, Actor, PointsHolder) {
-        guard FileManager.default.isExecutableFile(atPath: binary.path) else { throw XCTSkip("community binary not built at \(binary.path)") }
+        _ = try CommunityBinary.require()
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("redeem-proc-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let db = try CommunityDatabase.open(path: dir.appendingPathComponent("r.sqlite").path)

@@ -6,12 +6,10 @@ import XCTest
 /// Two real processes (`community import`, the built binary) importing overlapping claim files into the
 /// same database at the same time: every claim lands once, none is lost (issue 4 item 10).
 final class TaskImportProcessTests: XCTestCase {
-    var binary: URL {
-        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("community")
-    }
+    var binary: URL { CommunityBinary.url }
 
     func testTwoProcessesImportingOverlappingFilesLoseAndDoubleNothing() throws {
-        guard FileManager.default.isExecutableFile(atPath: binary.path) else { throw XCTSkip("community binary not built at \(binary.path)") }
+        _ = try CommunityBinary.require()
         let store = try TestStore(fileName: "c.sqlite")
         defer { store.remove() }
         let dir = store.directory, path = store.path, db = store.db, actor = store.secretary
@@ -55,7 +53,7 @@ final class TaskImportProcessTests: XCTestCase {
 
     /// kill -9 in the middle of an import leaves all of the file or none of it, and importing again completes it once.
     func testKillNineDuringAnImportLeavesAllOrNothing() throws {
-        guard FileManager.default.isExecutableFile(atPath: binary.path) else { throw XCTSkip("community binary not built at \(binary.path)") }
+        _ = try CommunityBinary.require()
         let store = try TestStore(fileName: "k.sqlite")
         defer { store.remove() }
         let dir = store.directory, path = store.path, db = store.db, actor = store.secretary

@@ -4,9 +4,7 @@ import XCTest
 /// The built binary started in a pseudo-terminal with TERM unset, unknown or dumb: a clear message in the
 /// chosen language and exit 2, instead of ncurses' "Error opening terminal: unknown." (issue 13 item 5).
 final class TerminalCheckProcessTests: XCTestCase {
-    var binary: URL {
-        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("community")
-    }
+    var binary: URL { CommunityBinary.url }
 
     /// Runs the UI with its stdin, stdout and stderr on a new pty; returns the exit status and all it wrote.
     func runInPty(term: String?, arguments: [String]) throws -> (status: Int32, output: String) {
@@ -46,7 +44,7 @@ final class TerminalCheckProcessTests: XCTestCase {
     }
 
     func check(term: String?, lang: String, expect: String) throws {
-        guard FileManager.default.isExecutableFile(atPath: binary.path) else { throw XCTSkip("community binary not built at \(binary.path)") }
+        _ = try CommunityBinary.require()
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("term-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
