@@ -11,6 +11,19 @@ extension CommunityDatabase {
         try pool.read { db in try StarAssessment.read(db, quarter: quarter, standard: standard) }
     }
 
+    /// Computes and keeps the evidence of `quarters` on a background reader, so that moving to one of them on
+    /// screen 6 finds it ready. A reader of its own: it never blocks the caller or a writer.
+    public func warmStarEvidence(_ quarters: [StarQuarter]) {
+        let db = self
+        DispatchQueue.global(qos: .utility).async {
+            for quarter in quarters {
+                _ = try? db.pool.read { d in
+                    try FiguresCache.shared.value(d, "star.evidence.\(quarter)", context: quarter) { try StarEvidence.read(d, quarter: quarter) }
+                }
+            }
+        }
+    }
+
     /// Every quarter with a recorded stage, oldest first, with its claimed and final stars.
     public func starHistory() throws -> [StarQuarterSummary] {
         try pool.read { db in try Self.starHistory(db) }

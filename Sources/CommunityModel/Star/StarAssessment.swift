@@ -24,7 +24,10 @@ public struct StarAssessment: Sendable, Equatable {
         let q = quarter.description
         let deductions = try StarDeductionEvent.fetchAll(db, sql: "SELECT * FROM star_deduction WHERE quarter = ? ORDER BY id", arguments: [q])
         let stages = try StarStageEvent.fetchAll(db, sql: "SELECT * FROM star_stage WHERE quarter = ? ORDER BY id", arguments: [q])
-        let evidence = try StarEvidence.read(db, quarter: quarter)
+        // The evidence is a dozen aggregates over the quarter's issues, claims and ledger: the slow part of
+        // screen 6 at stress, so it is kept per quarter until the file changes (and warmed for the
+        // neighbouring quarters, `warmStarEvidence`).
+        let evidence = try FiguresCache.shared.value(db, "star.evidence.\(q)", context: quarter) { try StarEvidence.read(db, quarter: quarter) }
         return StarAssessment(quarter: quarter, scorecard: StarScorecard(standard: standard, quarter: quarter, history: deductions, evidence: evidence),
                               progress: StarProgress(quarter: quarter, events: stages), evidence: evidence, deductionHistory: deductions)
     }

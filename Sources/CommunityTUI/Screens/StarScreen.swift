@@ -145,6 +145,8 @@ struct StarScreen: Screen {
         assessment = try ctx.db.starAssessment(q, standard: ctx.reference.starStandard)
         history = try ctx.db.starHistory()
         flags = try ctx.db.starFlags(standard: ctx.reference.starStandard)
+        // `[` and `]` then find the neighbouring quarters' evidence computed (issue 13 item 7).
+        ctx.db.warmStarEvidence([q.previous, q.next])
         if case .criterion = rows[safe: selected] {} else { selected = 1 }
     }
 }
