@@ -68,20 +68,48 @@ final class OverviewAlertTests: XCTestCase {
         XCTAssertEqual(f.app.current, .dashboard)
     }
 
-    func testSoonAlertCountsPublishedTasksWithPlacesLeftInTheWindow() throws {
+    func testSoonAlertOpensExactlyThoseTasksUnderALabelAndEscComesBack() throws {
         var f = try TUIFixture(demo: true)
         defer { f.remove() }
         let window = VolunteerModule.soonWindow(today: "2026-11-30")
         XCTAssertEqual(window.from, "2026-11-30 00:00")
         XCTAssertEqual(window.until, "2026-12-03 00:00")
-        let alerts = try f.db.overviewAlerts(today: "2026-11-30")
-        if let soon = alerts.first(where: { $0.target == .tasksStartingSoon }) {
-            _ = try openAlert(.tasksStartingSoon, &f)
-            XCTAssertEqual(f.app.current, .tasks)
-            guard case let screen as TaskScreen = f.app.screens[.tasks] else { return XCTFail() }
-            XCTAssertEqual(TaskState.boardColumns[screen.column], .open)
-            XCTAssertGreaterThan(soon.count, 0)
+        let alert = try openAlert(.tasksStartingSoon, &f)
+        XCTAssertGreaterThan(alert.count, 0)
+        XCTAssertEqual(f.app.current, .tasks)
+        guard case let screen as TaskScreen = f.app.screens[.tasks] else { return XCTFail() }
+        XCTAssertEqual(screen.mode, .board)
+        XCTAssertNotNil(screen.soonOnly)
+        XCTAssertEqual(screen.columns.reduce(0) { $0 + $1.total }, alert.count, "the board holds exactly the alert's tasks")
+        let expected = try f.db.pool.read { db in
+            try Int64.fetchAll(db, sql: """
+                SELECT id FROM task WHERE status = '已发布' AND starts_at >= ? AND starts_at < ? AND taken < places ORDER BY id
+                """, arguments: [window.from, window.until])
         }
+        XCTAssertEqual(screen.columns.flatMap { $0.rows.compactMap(\.task.id) }.sorted(), expected)
+        XCTAssertFalse(screen.columns[screen.column].isEmpty, "a column with the alert's tasks is selected")
+        XCTAssertTrue(f.text.contains("只看 3 天内开始、名额未满 \(alert.count) 项"), f.text)
+        f.press(.escape)
+        XCTAssertEqual(f.app.current, .dashboard)
+        f.press(.char("3"))
+        guard case let plain as TaskScreen = f.app.screens[.tasks] else { return XCTFail() }
+        XCTAssertNil(plain.soonOnly, "pressing 3 later shows the whole board")
+        XCTAssertFalse(f.text.contains("只看 3 天内开始"), f.text)
+        XCTAssertGreaterThan(plain.columns.reduce(0) { $0 + $1.total }, alert.count)
+    }
+
+    /// Reached by a number key after the alert (the overview no longer under it), Esc clears the narrowing.
+    func testSoonFilterKeptOnAnotherWayInIsClearedByEsc() throws {
+        var f = try TUIFixture(demo: true)
+        defer { f.remove() }
+        _ = try openAlert(.tasksStartingSoon, &f)
+        f.press(.char("2"), .char("3"))
+        XCTAssertTrue(f.text.contains("Esc 清除"), f.text)
+        f.press(.escape)
+        XCTAssertEqual(f.app.current, .tasks, "nothing to go back to: Esc stays and clears")
+        guard case let screen as TaskScreen = f.app.screens[.tasks] else { return XCTFail() }
+        XCTAssertNil(screen.soonOnly)
+        XCTAssertFalse(f.text.contains("只看 3 天内开始"), f.text)
     }
 
     /// The consultation figure line opens the open issues; the points line the ledger entries.
@@ -96,9 +124,11 @@ final class OverviewAlertTests: XCTestCase {
         XCTAssertEqual(screen.filter.status, .open)
         f.press(.escape)
         XCTAssertEqual(f.app.current, .dashboard)
-        for _ in 0..<10 { f.press(.char("j")) }
+        let points = try XCTUnwrap(dash.items.firstIndex(of: .points))
+        for _ in 0..<dash.items.count { f.press(.char("k")) }
+        for _ in 0..<points { f.press(.char("j")) }
         f.press(.enter)
-        XCTAssertTrue(f.text.contains("最新积分流水"), "the last line (points) opens the entries: \(f.text)")
+        XCTAssertTrue(f.text.contains("最新积分流水"), "the points line opens the entries: \(f.text)")
     }
 }
 

@@ -7,6 +7,10 @@ public struct DashboardFigures: Sendable, Equatable {
     public var consultation: ConsultationFigures
     public var volunteer: VolunteerFigures
     public var points: PointsFigures
+    /// Today's receipts and points at the desk (`stats --json` → `redemption`).
+    public var redemption: RedemptionFigures
+    /// The current quarter's star rating and stage (`stats --json` → `star`); nil before the star tables exist.
+    public var star: StarStats?
 }
 
 extension CommunityDatabase {
@@ -17,7 +21,9 @@ extension CommunityDatabase {
             DashboardFigures(roster: try Self.rosterCounts(db),
                              consultation: try ConsultationFigures.compute(db, today: today, reference: reference),
                              volunteer: try VolunteerStats.figures(db, now: today + " 12:00"),
-                             points: try VolunteerStats.points(db))
+                             points: try VolunteerStats.points(db),
+                             redemption: try Self.redemptionFigures(db, today: today),
+                             star: try StarModule.current(db, today: today))
         }
     }
 }

@@ -48,6 +48,7 @@ enum RedemptionCheck {
 /// The `redemption` section of `stats --json`.
 struct RedemptionStats: Encodable, Sendable {
     var todayCount: Int
+    var todayPoints: Int
     var monthPoints: Int
     var lowStock: [String]
     var vouchersOutstanding: Int

@@ -2,12 +2,15 @@ import Foundation
 import GRDB
 
 /// `stats --json` → `star`: the current quarter's stage and stars, and the consequence flags.
-public struct StarStats: Sendable, Encodable {
+public struct StarStats: Sendable, Equatable, Encodable {
     public var quarter: StarQuarter
     public var stage: String
     public var claimedStars: Int
     public var finalStars: Int?
     public var flags: [StarFlag]
+
+    /// The stage waiting, as screen 6 names it ("已定级" once the district review is signed).
+    public var stageLabel: LocalizedText { StarStage(rawValue: stage)?.label ?? LocalizedText("已定级", "final") }
 
     enum CodingKeys: String, CodingKey { case quarter, stage, claimedStars = "claimed_stars", finalStars = "final_stars", flags }
 
@@ -74,11 +77,17 @@ public enum StarModule: ModuleHooks {
     }
 
     public static func stats(_ db: Database, today: String) throws -> [StatsSection] {
-        guard try db.tableExists("star_stage"), let quarter = StarQuarter(day: today) else { return [] }
+        guard let current = try current(db, today: today) else { return [] }
+        return [StatsSection(name: "star", value: current)]
+    }
+
+    /// The quarter containing `today`: its stage waiting (or final), stars claimed and decided, and the flags.
+    /// The overview's star figure and `stats --json` → `star` are this one value.
+    public static func current(_ db: Database, today: String) throws -> StarStats? {
+        guard try db.tableExists("star_stage"), let quarter = StarQuarter(day: today) else { return nil }
         let standard = try StarStandard.inForce()
         let a = try StarAssessment.read(db, quarter: quarter, standard: standard)
         let flags = CommunityDatabase.flags(try CommunityDatabase.starHistory(db), reading: standard.fiveStarYear)
-        return [StatsSection(name: "star", value: StarStats(quarter: quarter, stage: a.stageKey, claimedStars: a.claimedStars,
-                                                           finalStars: a.finalStars, flags: flags))]
+        return StarStats(quarter: quarter, stage: a.stageKey, claimedStars: a.claimedStars, finalStars: a.finalStars, flags: flags)
     }
 }

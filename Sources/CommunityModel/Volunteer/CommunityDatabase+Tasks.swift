@@ -21,16 +21,28 @@ public struct TaskCancellation: Sendable, Equatable {
     public var cancelledClaims: [ClaimRow]
 }
 
+/// The board narrowed to the overview's "starting soon" alert: published tasks starting in `from..<until`
+/// ("yyyy-MM-dd HH:mm") with places unfilled. Across the columns it lists exactly the alert's tasks: a task
+/// already under way today sits in 进行中, one yet to start in 发布中.
+public struct TaskStartWindow: Sendable, Equatable {
+    public var from: String
+    public var until: String
+    public init(from: String, until: String) {
+        self.from = from
+        self.until = until
+    }
+}
+
 /// The board's reads inside one read transaction (see `CommunityDatabase.readBoard`).
 public struct TaskBoardSnapshot {
     let db: Database
 
-    public func tasks(in column: TaskState, text: String, now: String, _ request: PageRequest) throws -> [TaskBoardRow] {
-        try CommunityDatabase.boardRows(db, column, text: text, now: now, request)
+    public func tasks(in column: TaskState, text: String, now: String, soon: TaskStartWindow? = nil, _ request: PageRequest) throws -> [TaskBoardRow] {
+        try CommunityDatabase.boardRows(db, column, text: text, now: now, soon: soon, request)
     }
 
-    public func taskCount(in column: TaskState, text: String, now: String, before key: ListKey? = nil) throws -> Int {
-        try CommunityDatabase.taskCount(db, column, text: text, now: now, before: key)
+    public func taskCount(in column: TaskState, text: String, now: String, soon: TaskStartWindow? = nil, before key: ListKey? = nil) throws -> Int {
+        try CommunityDatabase.taskCount(db, column, text: text, now: now, soon: soon, before: key)
     }
 
     /// 已回复 claims waiting for review.
@@ -52,7 +64,7 @@ extension CommunityDatabase {
     // MARK: Reading
 
     /// The SQL for one board column at `now`; each condition has an index behind it (see the v3-volunteer migration).
-    static func boardQuery(_ column: TaskState, now: String, text: String = "") -> KeysetQuery {
+    static func boardQuery(_ column: TaskState, now: String, text: String = "", soon: TaskStartWindow? = nil) -> KeysetQuery {
         var q: KeysetQuery
         func make(_ sort: String, _ conditions: [String], _ args: [String], descending: Bool = false) -> KeysetQuery {
             var k = KeysetQuery(select: "SELECT task.*, \(sort) AS sort_key FROM task", sortExpression: sort, idExpression: "task.id")
@@ -75,7 +87,13 @@ extension CommunityDatabase {
             q = make("task.ends_at", ["(task.status = '已取消' OR (task.status = '已发布' AND task.ends_at <= ?))"], [now], descending: true)
             // Walk ends_at from the latest down: the first page is found after skipping the few future tasks,
             // instead of the planner's OR-union that sorts every ended task.
-            q.select = "SELECT task.*, task.ends_at AS sort_key FROM task INDEXED BY task_ends"
+            // Narrowed to a start window, the starts index finds the few rows instead (the planner's choice).
+            if soon == nil { q.select = "SELECT task.*, task.ends_at AS sort_key FROM task INDEXED BY task_ends" }
+        }
+        if let soon {
+            // The alert's own conditions (VolunteerModule.alerts), so the board and the count agree.
+            q.conditions += ["task.status = '已发布'", "task.starts_at >= ?", "task.starts_at < ?", "task.taken < task.places"]
+            q.arguments += [soon.from, soon.until]
         }
         let t = text.trimmingCharacters(in: .whitespaces)
         if !t.isEmpty {
@@ -86,21 +104,27 @@ extension CommunityDatabase {
     }
 
     /// One page of a board column.
-    public func tasks(in column: TaskState, text: String = "", now: String = VolunteerClock.now(), _ request: PageRequest) throws -> [TaskBoardRow] {
-        try pool.read { db in try Self.boardRows(db, column, text: text, now: now, request) }
+    public func tasks(in column: TaskState, text: String = "", now: String = VolunteerClock.now(), soon: TaskStartWindow? = nil,
+                      _ request: PageRequest) throws -> [TaskBoardRow] {
+        try pool.read { db in try Self.boardRows(db, column, text: text, now: now, soon: soon, request) }
     }
 
-    static func boardRows(_ db: Database, _ column: TaskState, text: String, now: String, _ request: PageRequest) throws -> [TaskBoardRow] {
-        let records: [BoardRecord] = try boardQuery(column, now: now, text: text).fetch(db, request)
+    static func boardRows(_ db: Database, _ column: TaskState, text: String, now: String, soon: TaskStartWindow? = nil,
+                          _ request: PageRequest) throws -> [TaskBoardRow] {
+        let records: [BoardRecord] = try boardQuery(column, now: now, text: text, soon: soon).fetch(db, request)
         return records.map { TaskBoardRow(task: $0.task, state: $0.task.state(now: now), sortKey: $0.sortKey) }
     }
 
-    public func taskCount(in column: TaskState, text: String = "", now: String = VolunteerClock.now(), before key: ListKey? = nil) throws -> Int {
-        try pool.read { db in try Self.taskCount(db, column, text: text, now: now, before: key) }
+    public func taskCount(in column: TaskState, text: String = "", now: String = VolunteerClock.now(), soon: TaskStartWindow? = nil,
+                          before key: ListKey? = nil) throws -> Int {
+        try pool.read { db in try Self.taskCount(db, column, text: text, now: now, soon: soon, before: key) }
     }
 
-    static func taskCount(_ db: Database, _ column: TaskState, text: String, now: String, before key: ListKey?) throws -> Int {
-        if (column == .ended || column == .cancelled) && key == nil && text.trimmingCharacters(in: .whitespaces).isEmpty {
+    static func taskCount(_ db: Database, _ column: TaskState, text: String, now: String, soon: TaskStartWindow? = nil,
+                          before key: ListKey?) throws -> Int {
+        // The shortcuts below count the whole ended column; a window is a small range of the starts index instead.
+        let plain = text.trimmingCharacters(in: .whitespaces).isEmpty && soon == nil
+        if (column == .ended || column == .cancelled) && key == nil && plain {
             // Most tasks have ended, so count the few that have not: every task is a draft, cancelled, or
             // published and ended or not (the status CHECK). A bare COUNT(*) reads only page headers.
             return try Int.fetchOne(db, sql: """
@@ -108,7 +132,7 @@ extension CommunityDatabase {
                      - (SELECT COUNT(*) FROM task WHERE status = '已发布' AND ends_at > ?)
                 """, arguments: [now]) ?? 0
         }
-        if (column == .ended || column == .cancelled), let key, text.trimmingCharacters(in: .whitespaces).isEmpty {
+        if (column == .ended || column == .cancelled), let key, plain {
             // Rows before a key in the ended column (latest end first): the same two covering ranges, each cut at
             // the key, instead of walking task_ends and looking every task up to test its status.
             return try Int.fetchOne(db, sql: """
@@ -116,9 +140,9 @@ extension CommunityDatabase {
                      + (SELECT COUNT(*) FROM task WHERE status = '已发布' AND ends_at <= ? AND (ends_at, id) > (?, ?))
                 """, arguments: [key.sort, key.id, now, key.sort, key.id]) ?? 0
         }
-        var q = boardQuery(column, now: now, text: text)
+        var q = boardQuery(column, now: now, text: text, soon: soon)
         // With a search text the ended column walks task_ends from the top (the text needs the row anyway).
-        q.select = column == .ended || column == .cancelled ? "SELECT task.id FROM task INDEXED BY task_ends" : "SELECT task.id FROM task"
+        q.select = (column == .ended || column == .cancelled) && soon == nil ? "SELECT task.id FROM task INDEXED BY task_ends" : "SELECT task.id FROM task"
         return try q.count(db, before: key)
     }
 

@@ -23,6 +23,12 @@ extension VolunteerModule {
         return out
     }
 
+    /// The alert's window as the board's filter (`TaskStartWindow`).
+    public static func soonTasks(today: String) -> TaskStartWindow {
+        let w = soonWindow(today: today)
+        return TaskStartWindow(from: w.from, until: w.until)
+    }
+
     /// From the start of `today` to the start of the day `soonDays` later ("yyyy-MM-dd HH:mm" bounds).
     public static func soonWindow(today: String) -> (from: String, until: String) {
         let until = Day.parse(today).flatMap { Day.calendar.date(byAdding: .day, value: OverviewAlert.soonDays, to: $0) }

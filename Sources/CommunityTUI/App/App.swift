@@ -28,7 +28,11 @@ struct App {
     /// Idle time-out and the training copy, used only at the kiosk (`ctx.kiosk`).
     var kioskState = KioskState()
     /// The screen an `Effect.open` came from: Esc with nothing left to close goes back to it.
-    var openedFrom: ScreenID?
+    /// Kept in the context so the screen opened can tell (see `AppContext.openedFrom`).
+    var openedFrom: ScreenID? {
+        get { ctx.openedFrom }
+        set { ctx.openedFrom = newValue }
+    }
     var width: Int
     var height: Int
 
@@ -262,11 +266,11 @@ struct App {
         case .open(let id, let intent):
             let from = current
             current = id
+            openedFrom = from
             if screens[id] == nil { screens[id] = ScreenRegistry.make(id) }
             let ctx = self.ctx
             withScreen { $0.open(intent, ctx) }
             reloadCurrent()
-            openedFrom = from
         case .setAuditFilter(let filter):
             let ctx = self.ctx
             let failure: Error? = withScreen { screen in

@@ -18,6 +18,9 @@ struct AppContext {
     var training: Bool { realDB != nil }
     /// Where supervisor PINs are checked: the real file, even in training.
     var pinDB: CommunityDatabase { realDB ?? db }
+    /// The screen an `Effect.open` came from (the overview), while the screen it opened is shown: Esc with
+    /// nothing left to close goes back there, so a screen whose Esc also clears things lets it through then.
+    var openedFrom: ScreenID? = nil
 
     var signedIn: Actor {
         actor ?? Actor(operatorId: 0, name: "?", role: .kiosk)

@@ -9,7 +9,7 @@ enum ScreenIntent: Equatable {
     case openIssues
     /// 任务: the review queue.
     case reviewQueue
-    /// 任务: the 发布中 column (tasks still taking claims, soonest first).
+    /// 任务: the board narrowed to the published tasks starting within 3 days with places unfilled.
     case tasksStartingSoon
     /// 排名: the audience and period whose letters are pending (`RankingPeriod.key`).
     case pendingLetters(period: String)
@@ -17,6 +17,8 @@ enum ScreenIntent: Equatable {
     case starStage
     /// 积分: the desk, whose catalog marks the items running low.
     case lowStock
+    /// 积分: today's receipts (the overview's "today's redemptions" figure).
+    case todayReceipts
 
     init(_ target: OverviewAlert.Target) {
         switch target {

@@ -52,12 +52,28 @@ extension DashboardScreen {
             (.points, LocalizedText("积分  已发放 \(v.pointsIssued) 分 · 未兑换余额 \(figures.points.outstanding) 分",
                                     "Points  \(v.pointsIssued) issued · \(figures.points.outstanding) outstanding"), .normal),
         ]
-        for (item, line, normal) in lines where y < area.maxY - 1 {
+        for (item, line, normal) in lines + extraLines(figures) where y < area.maxY - 1 {
             let prefix = item.map(marker) ?? "  "
             buffer.put(prefix + line.text(), x: area.x, y: y, maxWidth: area.width - 2, style: item.map { style($0, normal) } ?? normal)
             y += 1
         }
         return y + gap(area)
+    }
+
+    /// Today at the desk and the current star: the figures of the capabilities built after the first four.
+    func extraLines(_ figures: DashboardFigures) -> [(Item?, LocalizedText, StyleRole)] {
+        let r = figures.redemption
+        var out: [(Item?, LocalizedText, StyleRole)] = [
+            (.redemption, LocalizedText("兑换  今日 \(r.todayCount) 单 \(r.todayPoints) 分 · 本月 \(r.monthPoints) 分 · 库存不足 \(r.lowStock.count) 项",
+                                        "Redeem  today \(r.todayCount) receipts, \(r.todayPoints) pts · month \(r.monthPoints) pts · \(r.lowStock.count) low on stock"), .normal),
+        ]
+        if let s = figures.star {
+            let decided = s.finalStars.map { LocalizedText("终评 \($0) 星", "final \($0)") } ?? LocalizedText("终评未定", "final not yet")
+            let stage = s.finalStars == nil ? LocalizedText("待「\(s.stageLabel.zh)」", "due: \(s.stageLabel.en)") : s.stageLabel
+            out.append((.star, LocalizedText("星级  \(s.quarter.label.zh) · \(stage.zh) · 申报 \(s.claimedStars) 星 · \(decided.zh)",
+                                             "Stars  \(s.quarter.label.en) · \(stage.en) · claimed \(s.claimedStars) · \(decided.en)"), .normal))
+        }
+        return out
     }
 
     func renderCharts(into buffer: inout ScreenBuffer, area: Rect, y start: Int) -> Int {

@@ -28,12 +28,13 @@ struct DashboardScreen: Screen {
     /// What a line of the selectable list opens.
     enum Item: Equatable {
         case alert(OverviewAlert)
-        case roster, consultation, tasks, points
+        case roster, consultation, tasks, points, redemption, star
     }
 
     /// The alerts first (what needs doing today), then the figure lines, in the order they are drawn.
     var items: [Item] {
-        alerts.map(Item.alert) + (figures == nil ? [] : [.roster, .consultation, .tasks, .points])
+        guard let figures else { return alerts.map(Item.alert) }
+        return alerts.map(Item.alert) + [.roster, .consultation, .tasks, .points, .redemption] + (figures.star == nil ? [] : [.star])
     }
 
     func effects(for item: Item) -> [Effect] {
@@ -43,6 +44,9 @@ struct DashboardScreen: Screen {
         case .consultation: return [.open(.consultation, .openIssues)]
         case .tasks: return [.switchScreen(.tasks)]
         case .points: return []
+        case .redemption: return [.open(.points, .todayReceipts)]
+        // Stats and the figure are the quarter containing today: the one screen 6 opens on for its stage.
+        case .star: return [.open(.stars, .starStage)]
         }
     }
 
@@ -86,12 +90,13 @@ struct DashboardScreen: Screen {
     }
 
     func render(into buffer: inout ScreenBuffer, area: Rect, ctx: AppContext) {
-        var y = area.y + 1
+        // At 24 rows the blank lines around the name go, so the charts keep all their rows.
+        var y = area.y + gap(area)
         if let profile {
             let place = "\(profile.city) · \(profile.district) · \(profile.street)"
             let w = buffer.put(profile.name, x: area.x + 2, y: y, style: .header)
             buffer.put("  " + place, x: area.x + 2 + w, y: y, maxWidth: area.width - w - 4, style: .muted)
-            y += 2
+            y += 1 + gap(area)
         }
         y = renderAlerts(into: &buffer, area: area, y: y)
         y = renderFigures(into: &buffer, area: area, y: y)

@@ -46,6 +46,8 @@ struct RedemptionScreen: Screen, KioskClearable {
     var receipt: ReceiptView?
     var figures: RedemptionFigures?
     var todayList = VirtualList<Redemption>()
+    /// Opened straight on today's receipts from the overview's figure: Esc there goes back to the overview.
+    var openedOnToday = false
 
     var filterText: String { query }
     var supportsFilter: Bool { mode == .desk }
@@ -56,6 +58,11 @@ struct RedemptionScreen: Screen, KioskClearable {
     func bindings(_ ctx: AppContext) -> [KeyBinding<Action>] {
         var table = KeyBinding.listMoves { Action.move($0) }
         let reports: LocalizedText? = nil
+        // Opened from the overview, Esc with nothing to clear is left to the app, which goes back there. The
+        // kiosk never has an overview to go back to, so its Esc always stays on the desk.
+        let escapeLeaves = ctx.openedFrom != nil && !ctx.kiosk
+        let deskEscape: [Key] = escapeLeaves && isPristine ? [] : [.escape]
+        let todayEscape: [Key] = escapeLeaves && openedOnToday ? [] : [.escape]
         switch mode {
         case .desk:
             let noHolder: LocalizedText? = holder == nil ? LocalizedText("先按 / 查找并选定兑换人。", "Look the resident up with / and choose them first.") : nil
@@ -72,7 +79,7 @@ struct RedemptionScreen: Screen, KioskClearable {
                 KeyBinding(keys: [.char("c"), .ctrl("s")], action: .confirm, help: LocalizedText("确认兑换（显示合计与兑后余额）", "confirm (shows the total and balance after)"),
                            footer: true, disabledReason: noHolder ?? noBasket, short: LocalizedText("确认", "confirm")),
                 KeyBinding(keys: [.char("x")], action: .emptyBasket, help: LocalizedText("清空兑换篮", "empty the basket"), disabledReason: noBasket),
-                KeyBinding(keys: [.char("n"), .escape], action: .next, help: LocalizedText("下一位（清空查找、兑换人和兑换篮）", "next resident (clears lookup, resident and basket)")),
+                KeyBinding(keys: [.char("n")] + deskEscape, action: .next, help: LocalizedText("下一位（清空查找、兑换人和兑换篮）", "next resident (clears lookup, resident and basket)")),
                 KeyBinding(keys: [.char("r")], action: .reprint, help: LocalizedText("重印刚才的凭条", "reprint the last receipt"),
                            disabledReason: receipt == nil ? LocalizedText("还没有凭条；今日凭条按 t。", "No receipt yet; today's receipts: t.") : nil),
                 KeyBinding(keys: [.char("t")], action: .today, help: LocalizedText("今日兑换单（查看、重印、作废）", "today's receipts (show, reprint, void)"),
@@ -89,7 +96,7 @@ struct RedemptionScreen: Screen, KioskClearable {
                            help: ctx.kiosk ? LocalizedText("作废（需书记/管理员在此输入 PIN）", "void (a secretary types the PIN here)")
                                            : LocalizedText("作废当日兑换单（退回积分和库存）", "void today's receipt (points and stock return)"),
                            footer: true, disabledReason: noRow, short: LocalizedText("作废", "void")),
-                KeyBinding(keys: [.char("t"), .escape], action: .today, help: LocalizedText("回到兑换", "back to the desk"), footer: true,
+                KeyBinding(keys: [.char("t")] + todayEscape, action: .today, help: LocalizedText("回到兑换", "back to the desk"), footer: true,
                            short: LocalizedText("返回", "back")),
             ]
         }
@@ -128,6 +135,7 @@ struct RedemptionScreen: Screen, KioskClearable {
             case .next: clearResident()
             case .today:
                 mode = mode == .today ? .desk : .today
+                openedOnToday = false
                 if mode == .today { todayList = VirtualList() }
                 try reload(ctx)
             case .showReceipt: return try showReceipt(reprint: false, ctx)
@@ -264,7 +272,7 @@ struct RedemptionScreen: Screen, KioskClearable {
     }
 
     mutating func back(_ ctx: AppContext) -> Bool {
-        guard mode == .today else { return false }
+        guard mode == .today, !(openedOnToday && ctx.openedFrom != nil) else { return false }
         mode = .desk
         try? reload(ctx)
         return true

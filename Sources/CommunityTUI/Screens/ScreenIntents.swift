@@ -29,12 +29,16 @@ extension TaskScreen {
         case .reviewQueue?:
             modes = [.review]
         case .tasksStartingSoon?:
-            // 发布中 lists the tasks still taking claims, soonest start first.
+            // Exactly the alert's tasks, across the columns (most in 发布中, soonest first; any under way today
+            // in 进行中); a text search from before would hide some of them.
             modes = [.board]
+            filter = ""
+            soonOnly = VolunteerModule.soonTasks(today: ctx.today)
+            boardAsOf = nil
             column = TaskState.boardColumns.firstIndex(of: .open) ?? 1
-            if !filter.isEmpty { _ = applyFilter("", ctx) }
         case nil:
             modes = [.board]
+            if soonOnly != nil { soonOnly = nil; boardAsOf = nil }
         default:
             return
         }
@@ -67,5 +71,25 @@ extension StarScreen {
         quarter = StarQuarter(day: ctx.today)
         selected = 0
         scroll = 0
+    }
+}
+
+extension RedemptionScreen {
+    mutating func open(_ intent: ScreenIntent?, _ ctx: AppContext) {
+        switch intent {
+        case .todayReceipts?:
+            mode = .today
+            todayList = VirtualList()
+            openedOnToday = true
+        case .lowStock?:
+            // The desk as it was (a resident half served stays); its catalog marks the items running low.
+            mode = .desk
+            openedOnToday = false
+        case nil:
+            if openedOnToday { mode = .desk }
+            openedOnToday = false
+        default:
+            return
+        }
     }
 }

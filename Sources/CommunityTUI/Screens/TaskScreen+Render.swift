@@ -16,8 +16,16 @@ extension TaskScreen {
         var x = area.x
         x += buffer.put(" " + LocalizedText("任务看板", "Task board").text() + " ", x: x, y: area.y, style: .tabActive) + 1
         x += buffer.put(" " + LocalizedText("审核队列 \(pendingReview)", "Review \(pendingReview)").text() + " ", x: x, y: area.y, style: .muted) + 2
-        if !filter.isEmpty {
-            buffer.put(LocalizedText("查找：", "find: ").text() + filter, x: x, y: area.y, maxWidth: area.maxX - x, style: .accent)
+        var parts: [String] = []
+        if soonOnly != nil {
+            let total = columns.reduce(0) { $0 + $1.total }
+            let esc = ctx.openedFrom != nil ? LocalizedText("Esc 返回总览", "Esc: back to the overview") : LocalizedText("Esc 清除", "Esc clears")
+            parts.append(LocalizedText("只看 \(OverviewAlert.soonDays) 天内开始、名额未满 \(total) 项（\(esc.zh)）",
+                                       "only starting within \(OverviewAlert.soonDays) days, places unfilled: \(total) (\(esc.en))").text())
+        }
+        if !filter.isEmpty { parts.append(LocalizedText("查找：", "find: ").text() + filter) }
+        if !parts.isEmpty {
+            buffer.put(parts.joined(separator: " · "), x: x, y: area.y, maxWidth: area.maxX - x, style: .accent)
         }
         let n = columns.count
         let width = max(8, (area.width - (n - 1)) / n)
@@ -56,7 +64,7 @@ extension TaskScreen {
                 text += LocalizedText(" · 补录：可认领、审核已完成的服务", " · recorded after the fact: claims and review still open").text()
             }
             buffer.put(text, x: area.x, y: area.maxY - 1, maxWidth: area.width, style: .accent)
-        } else if columns.allSatisfy(\.isEmpty) && filter.isEmpty {
+        } else if columns.allSatisfy(\.isEmpty) && filter.isEmpty && soonOnly == nil {
             buffer.put(LocalizedText("还没有任务：按 n 发布第一个任务。", "No tasks yet: press n to publish the first one.").text(),
                        x: area.x + 2, y: area.y + 3, maxWidth: area.width - 4, style: .muted)
         }

@@ -41,9 +41,13 @@ struct TaskScreen: Screen {
         /// Columns depend on the minute: a task moves from 可认领 to 进行中 when it starts.
         var now: String
         var filter: String
+        var soon: TaskStartWindow?
         var rows: Int
     }
     var filter = ""
+    /// From the overview's "starting soon" alert: the board shows only the alert's tasks, under a label, until
+    /// Esc (back to the overview, or here when the board was reached another way) or `/` with a text.
+    var soonOnly: TaskStartWindow?
 
     var task: VolunteerTask?
     var claims = VirtualList<ClaimRow>()
@@ -282,6 +286,13 @@ struct TaskScreen: Screen {
     }
 
     mutating func back(_ ctx: AppContext) -> Bool {
+        if modes.count == 1, soonOnly != nil, ctx.openedFrom == nil {
+            // Reached by a number key after the alert: Esc clears the alert's narrowing, as it clears "/".
+            soonOnly = nil
+            boardAsOf = nil
+            try? reload(ctx)
+            return true
+        }
         guard modes.count > 1 else { return false }
         modes.removeLast()
         try? reload(ctx)
@@ -351,21 +362,23 @@ struct TaskScreen: Screen {
     /// Unchanged since the last read (same mark, minute, filter and size): nothing to read. Otherwise the five
     /// columns and the review count in one read transaction, so the headers agree with each other.
     private mutating func reloadBoard(_ ctx: AppContext, mark: ChangeMark?) throws {
-        let stamp = BoardStamp(mark: mark, now: loadedAt, filter: filter, rows: cardRows(ctx))
+        let stamp = BoardStamp(mark: mark, now: loadedAt, filter: filter, soon: soonOnly, rows: cardRows(ctx))
         // A file without a mark (in memory) is always read afresh.
         if stamp == boardAsOf && mark != nil { return }
         // Each column's list counts its own total; no separate count queries for the headers.
         counts = nil
-        let now = loadedAt, text = filter, rows = cardRows(ctx), countPending = pendingAsOf != mark || mark == nil
+        let now = loadedAt, text = filter, soon = soonOnly, rows = cardRows(ctx), countPending = pendingAsOf != mark || mark == nil
         try ctx.db.readBoard { board in
             if countPending { pendingReview = try board.reviewQueueCount() }
             for i in columns.indices {
                 let state = TaskState.boardColumns[i]
-                try columns[i].reload(.init(fetch: { try board.tasks(in: state, text: text, now: now, $0) },
-                                            count: { try board.taskCount(in: state, text: text, now: now, before: $0) }),
+                try columns[i].reload(.init(fetch: { try board.tasks(in: state, text: text, now: now, soon: soon, $0) },
+                                            count: { try board.taskCount(in: state, text: text, now: now, soon: soon, before: $0) }),
                                       pageSize: rows)
             }
         }
+        // The alert's tasks may all be under way already: show a column that has some.
+        if soon != nil, columns[column].isEmpty, let first = columns.firstIndex(where: { !$0.isEmpty }) { column = first }
         pendingAsOf = mark
         boardAsOf = stamp
     }
@@ -380,9 +393,9 @@ struct TaskScreen: Screen {
 
     /// `now` is read once per reload and shared by the five columns (reading the clock is not free).
     func boardSource(_ state: TaskState, _ ctx: AppContext, now: String? = nil) -> VirtualList<TaskBoardRow>.Source {
-        let db = ctx.db, text = filter, now = now ?? Self.now(ctx)
-        return .init(fetch: { try db.tasks(in: state, text: text, now: now, $0) },
-                     count: { try db.taskCount(in: state, text: text, now: now, before: $0) })
+        let db = ctx.db, text = filter, soon = soonOnly, now = now ?? Self.now(ctx)
+        return .init(fetch: { try db.tasks(in: state, text: text, now: now, soon: soon, $0) },
+                     count: { try db.taskCount(in: state, text: text, now: now, soon: soon, before: $0) })
     }
 
     /// `total`, when given, is the queue's length just read for the tab label, so a reload does not count it twice.

@@ -66,7 +66,8 @@ final class FiguresCacheTests: XCTestCase {
         XCTAssertEqual(after, try CommunityDatabase.open(path: store.path).pool.read { db in
             DashboardFigures(roster: try CommunityDatabase.rosterCounts(db),
                              consultation: try ConsultationFigures.computeFresh(db, today: today, reference: .active),
-                             volunteer: try VolunteerStats.figures(db, now: today + " 12:00"), points: try VolunteerStats.points(db))
+                             volunteer: try VolunteerStats.figures(db, now: today + " 12:00"), points: try VolunteerStats.points(db),
+                             redemption: try CommunityDatabase.redemptionFigures(db, today: today), star: try StarModule.current(db, today: today))
         }, "the same as computed afresh")
         XCTAssertEqual(try store.db.stats(today: today).roster.members, before.roster.members + 1)
     }
