@@ -116,7 +116,14 @@ extension CommunityDatabase {
             membersReported: try count("SELECT COUNT(*) FROM member WHERE reported_on BETWEEN ? AND ?"),
             tasks: try count("SELECT COUNT(*) FROM task WHERE status = '已发布' AND starts_at BETWEEN ? AND ?"),
             services: try count("SELECT COUNT(*) FROM claim WHERE state = '已通过' AND member_id IS NOT NULL AND reviewed_at BETWEEN ? AND ?"),
-            pointsIssued: try count("SELECT COALESCE(SUM(amount), 0) FROM ledger_entry WHERE kind = 'credit' AND day BETWEEN ? AND ?"),
+            // Net of reversed credits, as the overview's figure, its chart and `stats` count them.
+            pointsIssued: try count("""
+                SELECT COALESCE(SUM(a), 0) FROM (
+                    SELECT amount AS a FROM ledger_entry WHERE kind = 'credit' AND day BETWEEN ?1 AND ?2
+                    UNION ALL
+                    SELECT r.amount FROM ledger_entry r JOIN ledger_entry t ON t.id = r.reverses_id
+                    WHERE r.kind = 'reversal' AND t.kind = 'credit' AND r.day BETWEEN ?1 AND ?2)
+                """),
             pointsRedeemed: try count("SELECT COALESCE(-SUM(amount), 0) FROM ledger_entry WHERE kind = 'debit' AND day BETWEEN ? AND ?"))
         let letters = MonthlyReport.Letters(
             generated: try count("SELECT COUNT(*) FROM letter WHERE generated_at BETWEEN ? AND ?"),

@@ -65,7 +65,15 @@ extension CommunityDatabase {
             try series("services", LocalizedText("服务人次", "services"),
                        "SELECT substr(reviewed_at, 1, 7), COUNT(*) FROM claim WHERE state = '已通过' AND member_id IS NOT NULL AND reviewed_at >= ? GROUP BY 1"),
             try series("points_issued", LocalizedText("发放积分", "points in"),
-                       "SELECT substr(day, 1, 7), SUM(amount) FROM ledger_entry WHERE kind = 'credit' AND day >= ? GROUP BY 1"),
+                       // Net of reversed credits, dated when reversed: the same rule as the figure line and `stats`.
+                       """
+                       SELECT m, SUM(a) FROM (
+                           SELECT substr(day, 1, 7) AS m, amount AS a FROM ledger_entry WHERE kind = 'credit' AND day >= ?1
+                           UNION ALL
+                           SELECT substr(r.day, 1, 7), r.amount FROM ledger_entry r JOIN ledger_entry t ON t.id = r.reverses_id
+                           WHERE r.kind = 'reversal' AND t.kind = 'credit' AND r.day >= ?1
+                       ) GROUP BY m
+                       """),
             try series("points_redeemed", LocalizedText("兑换积分", "points out"),
                        "SELECT substr(day, 1, 7), -SUM(amount) FROM ledger_entry WHERE kind = 'debit' AND day >= ? GROUP BY 1"),
         ])

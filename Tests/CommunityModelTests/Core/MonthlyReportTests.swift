@@ -37,6 +37,31 @@ final class MonthlyReportTests: XCTestCase {
         XCTAssertTrue(nov.csv().hasPrefix("\u{FEFF}"))
     }
 
+    /// The chart's "points issued" is net of reversed credits, as the figure line beside it: over the demo's
+    /// half year (which holds reversals) the months add up to the figure, and each month equals the report.
+    func testPointsIssuedIsNetOfReversalsInChartReportAndFigure() throws {
+        let store = try TestStore.demo()
+        defer { store.remove() }
+        let reversed = try store.db.pool.read { db in
+            try Int.fetchOne(db, sql: """
+                SELECT COALESCE(-SUM(r.amount), 0) FROM ledger_entry r JOIN ledger_entry t ON t.id = r.reverses_id
+                WHERE r.kind = 'reversal' AND t.kind = 'credit'
+                """) ?? 0
+        }
+        XCTAssertGreaterThan(reversed, 0, "the demo should hold a reversed credit")
+        let data = try store.db.stats(today: TestStore.demoToday).json()
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let figure = try XCTUnwrap((object["volunteer"] as? [String: Any])?["points_issued"] as? Int)
+        let series = try XCTUnwrap((object["monthly"] as? [String: Any])?["series"] as? [[String: Any]])
+        let issued = try XCTUnwrap(series.first { $0["key"] as? String == "points_issued" })
+        let months = try XCTUnwrap(issued["months"] as? [String]), values = try XCTUnwrap(issued["values"] as? [Any])
+        XCTAssertEqual(values.compactMap { $0 as? Int }.reduce(0, +), figure)
+        for (month, value) in zip(months, values) {
+            guard let value = value as? Int else { continue }
+            XCTAssertEqual(try store.db.monthlyReport(month: month).volunteer.pointsIssued, value, month)
+        }
+    }
+
     func testMonthsBeforeTheRecordsHaveNoDataNotZero() throws {
         let store = try TestStore.demo()
         defer { store.remove() }
