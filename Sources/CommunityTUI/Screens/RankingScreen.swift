@@ -285,6 +285,8 @@ struct RankingScreen: Screen {
             cache[period] = fresh
             ranking = fresh
         }
+        // `[` and `]` then find the neighbouring periods ranked.
+        ctx.db.warmRankings([period.previous, period.next], settings: settings)
         let count = ranking?.rows.count ?? 0
         selected = min(selected, max(0, count - 1))
         switch mode {
