@@ -15,6 +15,16 @@ final class DisplayWidthTests: XCTestCase {
         XCTAssertEqual(DisplayWidth.of("Cafe\u{301}"), 4)
     }
 
+    /// Plain ASCII and CJK are summed scalar by scalar; everything else goes grapheme by grapheme. Both must agree.
+    func testTheFastPathMeasuresAsTheGraphemeRulesDo() {
+        let samples = ["朝东社区 2026-11-30 第3号楼", "ａｂｃ（全角）：", "か\u{3099}が", "〇〪〫", "e\u{301}中", "中\u{20DD}",
+                       "👨‍👩‍👧 家", "🇨🇳", "Ⅻ ① ─│┌", "\u{1100}\u{1161}\u{11A8}", "한국어", "\r\n", "tab\there", "漢字\u{200B}字"]
+        for text in samples {
+            XCTAssertEqual(DisplayWidth.of(text), text.reduce(0) { $0 + DisplayWidth.of($1) }, text.debugDescription)
+        }
+        XCTAssertEqual(DisplayWidth.of("か\u{3099}"), 2, "a combining voiced mark adds nothing")
+    }
+
     func testEmojiAndClustersAreTwoColumns() {
         XCTAssertEqual(DisplayWidth.of("👍"), 2)
         XCTAssertEqual(DisplayWidth.of("👨‍👩‍👧"), 2, "a ZWJ family is one glyph")

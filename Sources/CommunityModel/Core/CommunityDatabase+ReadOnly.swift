@@ -25,6 +25,7 @@ extension CommunityDatabase {
         config.readonly = true
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(10)
+        config.prepareDatabase { db in try db.execute(sql: "PRAGMA mmap_size = \(Self.mappedBytes)") }
         let pool: DatabasePool
         do {
             pool = try DatabasePool(path: path, configuration: config)

@@ -14,6 +14,7 @@ enum Schema {
         registerStar(&migrator)
         registerRedemption(&migrator)
         CommunityDatabase.registerMonthlyIndexes(&migrator)
+        registerRosterStamp(&migrator)
         return migrator
     }
 

@@ -15,6 +15,15 @@ extension CommunityDatabase {
         return try pool.read { db in try HolderQueries.find(db, query: query, limit: limit, after: after) }
     }
 
+    /// Loads the lookup's in-memory keys on a background reader (about 20 ms at 5,000 members), so the first
+    /// letters typed at the desk or into a people picker find them ready. Nothing happens while they are current.
+    public func warmHolderLookup() {
+        let db = self
+        DispatchQueue.global(qos: .utility).async {
+            _ = try? db.pool.read { d in try HolderIndexCache.shared.index(d) }
+        }
+    }
+
     /// One holder's desk card (name, masked phone, unit, active, balance), or nil when not on the roster.
     public func holderMatch(_ holder: PointsHolder) throws -> HolderMatch? {
         try pool.read { db in try HolderQueries.match(db, holder) }

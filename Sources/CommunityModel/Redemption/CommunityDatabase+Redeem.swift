@@ -137,10 +137,18 @@ extension CommunityDatabase {
 
     /// One page of a day's receipts, newest first.
     public func redemptions(on day: String, _ request: PageRequest) throws -> [Redemption] {
-        try pool.read { db in
-            try KeysetQuery(select: "SELECT * FROM redemption", sortExpression: "''", idExpression: "id",
-                            conditions: ["day = ?"], arguments: [day], descending: true).fetch(db, request)
-        }
+        try pool.read { db in try Self.dayQuery(day).fetch(db, request) }
+    }
+
+    /// How many receipts the day's list holds, or how many come before `key` in it: the same rows as
+    /// `redemptions(on:)`, counted on the day's index (the day report would also add up every item's stock).
+    public func redemptionCount(on day: String, before key: ListKey? = nil) throws -> Int {
+        try pool.read { db in try Self.dayQuery(day).count(db, before: key) }
+    }
+
+    private static func dayQuery(_ day: String) -> KeysetQuery {
+        KeysetQuery(select: "SELECT * FROM redemption", sortExpression: "''", idExpression: "id",
+                    conditions: ["day = ?"], arguments: [day], descending: true)
     }
 
     /// One page of a holder's receipts, newest first.

@@ -7,9 +7,9 @@ enum HolderQueries {
     static func match(_ db: Database, _ holder: PointsHolder) throws -> HolderMatch? {
         switch holder {
         case .member(let id):
-            return try Row.fetchOne(db, sql: memberSelect + " WHERE m.id = ?", arguments: [id]).map { memberMatch($0, rank: 0) }
+            return try Row.fetchOne(db.cachedStatement(sql: memberSelect + " WHERE m.id = ?"), arguments: [id]).map { memberMatch($0, rank: 0) }
         case .organisation(let id):
-            return try Row.fetchOne(db, sql: organisationSelect + " WHERE o.id = ?", arguments: [id]).map { organisationMatch($0, rank: 0) }
+            return try Row.fetchOne(db.cachedStatement(sql: organisationSelect + " WHERE o.id = ?"), arguments: [id]).map { organisationMatch($0, rank: 0) }
         }
     }
 
@@ -43,59 +43,20 @@ enum HolderQueries {
 
     static func sortKey(_ kind: String, _ id: Int64) -> String { kind + String(format: "%012lld", id) }
 
-    /// Escapes LIKE's wildcards in user text (the query uses ESCAPE '\').
-    static func likeEscaped(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
-    }
-
-    /// Ranked matches of members and organisations, after `cursor`, at most `limit`.
+    /// Ranked matches of members and organisations, after `cursor`, at most `limit`: the ranking runs over the
+    /// roster's keys held in memory (`HolderSearchIndex`); only the rows returned are read from the store.
     static func find(_ db: Database, query raw: String, limit: Int, after cursor: HolderMatch.Cursor?) throws -> [HolderMatch] {
         let q = raw.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
         let digits = !q.isEmpty && q.allSatisfy(\.isASCII) && q.allSatisfy(\.isNumber)
         let phoneTail = digits && q.count >= RedemptionRules.phoneTailDigits
         guard q.count >= RedemptionRules.minimumQuery || phoneTail, limit > 0 else { return [] }
-        let e = likeEscaped(q)
-        let compact = likeEscaped(q.replacingOccurrences(of: " ", with: ""))
-        let reversed = phoneTail ? likeEscaped(String(q.reversed())) : "\u{1}"
-        // Rank: 0 exact member code or phone tail, 1 name/organisation starts with it, 2 pinyin or initials,
-        // 3 contains it or code starts with it, 4 the member's organisation matches.
-        let sql = """
-            SELECT * FROM (
-                SELECT 'm' AS kind, m.id, m.name, m.phone, m.member_code, m.active, COALESCE(o.name, '') AS unit,
-                       COALESCE(b.balance, 0) AS balance,
-                       CASE WHEN lower(m.member_code) = :q THEN 0
-                            WHEN l.phone_reversed LIKE :rev || '%' ESCAPE '\\' THEN 0
-                            WHEN m.name LIKE :e || '%' ESCAPE '\\' THEN 1
-                            WHEN l.initials LIKE :c || '%' ESCAPE '\\' OR l.pinyin LIKE :c || '%' ESCAPE '\\' THEN 2
-                            WHEN m.name LIKE '%' || :e || '%' ESCAPE '\\' OR m.member_code LIKE :e || '%' ESCAPE '\\' THEN 3
-                            WHEN o.name LIKE '%' || :e || '%' ESCAPE '\\' THEN 4 END AS rank,
-                       'm' || printf('%012d', m.id) AS sort_key
-                FROM member m JOIN member_lookup l ON l.member_id = m.id
-                LEFT JOIN organisation o ON o.id = m.organisation_id
-                LEFT JOIN points_balance b ON b.holder_kind = 'member' AND b.holder_id = m.id
-                UNION ALL
-                SELECT 'o', o.id, o.name, o.phone, '', o.active, o.level, COALESCE(b.balance, 0),
-                       CASE WHEN o.name LIKE :e || '%' ESCAPE '\\' THEN 1 WHEN o.name LIKE '%' || :e || '%' ESCAPE '\\' THEN 3 END,
-                       'o' || printf('%012d', o.id)
-                FROM organisation o LEFT JOIN points_balance b ON b.holder_kind = 'organisation' AND b.holder_id = o.id
-            ) WHERE rank IS NOT NULL \(cursor == nil ? "" : "AND (rank, name, sort_key) > (:cr, :cn, :ck)")
-            ORDER BY rank, name, sort_key LIMIT :limit
-            """
-        var args: [String: (any DatabaseValueConvertible)?] = ["q": q, "e": e, "c": compact, "rev": reversed, "limit": limit]
-        if let cursor {
-            args["cr"] = cursor.rank
-            args["cn"] = cursor.name
-            args["ck"] = cursor.key
-        }
-        return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)).map { row in
-            let rank: Int = row["rank"]
-            let kind: String = row["kind"]
-            let id: Int64 = row["id"]
-            let name: String = row["name"]
-            return HolderMatch(holder: kind == "m" ? .member(id) : .organisation(id), name: name,
-                               maskedPhone: Masking.phone(row["phone"]), unit: row["unit"], memberCode: row["member_code"],
-                               active: row["active"], balance: row["balance"],
-                               cursor: .init(rank: rank, name: name, key: row["sort_key"]))
+        let query = HolderSearchIndex.Query(text: Array(q.utf8), compact: Array(q.replacingOccurrences(of: " ", with: "").utf8),
+                                            reversedPhone: phoneTail ? Array(q.utf8.reversed()) : nil)
+        let found = try HolderIndexCache.shared.index(db).find(query, limit: limit, after: cursor)
+        return try found.compactMap { hit in
+            guard var match = try match(db, hit.holder) else { return nil }
+            match.cursor = hit.cursor
+            return match
         }
     }
 }

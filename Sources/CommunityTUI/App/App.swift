@@ -15,6 +15,8 @@ struct App {
     var phase: Phase
     var current: ScreenID = .dashboard
     var screens: [ScreenID: any Screen] = [:]
+    /// What each screen's last load depended on (see `ScreenLoadStamp`).
+    var loadStamps: [ScreenID: ScreenLoadStamp] = [:]
     /// Forms, confirmations and help pages, top last; Esc pops one.
     var modals: [Modal] = []
     var status: (text: LocalizedText, isError: Bool)?
@@ -98,6 +100,8 @@ struct App {
             if !wentBack, let from = openedFrom {
                 // Arrived from an alert: Esc returns there, and the screen drops the alert's narrowing.
                 withScreen { $0.open(nil, ctx) }
+                // Its rows are still the alert's: the next visit must read the plain view.
+                loadStamps[current] = nil
                 enterScreen(from)
                 status = nil
             } else if !wentBack {
@@ -321,7 +325,11 @@ struct App {
         if ctx.kiosk && id != homeScreen { return }
         current = id
         openedFrom = nil
-        if screens[id] == nil { screens[id] = ScreenRegistry.make(id) }
+        if screens[id] == nil {
+            screens[id] = ScreenRegistry.make(id)
+        } else if let kept = loadStamps[id], kept == ScreenLoadStamp.now(ctx, width: width, height: height) {
+            return
+        }
         reloadCurrent()
     }
 
@@ -329,9 +337,12 @@ struct App {
     mutating func reloadCurrent() {
         guard phase == .main else { return }
         let ctx = self.ctx
+        // Read before the load: a commit in between makes the stamp older than the rows, never newer.
+        let stamp = ScreenLoadStamp.now(ctx, width: width, height: height)
         let failure: Error? = withScreen { screen in
             do { try screen.reload(ctx); return nil } catch { return error }
         }
+        loadStamps[current] = failure == nil ? stamp : nil
         if let failure { status = (userMessage(for: failure), true) }
     }
 

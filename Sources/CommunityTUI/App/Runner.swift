@@ -26,7 +26,12 @@ final class Runner {
         lastCheck = now()
         var lastKey = now()
         terminal.draw(app.render())
+        var warmed = false
         while !app.quitRequested {
+            if !warmed && app.phase == .main {
+                warmed = true
+                app.warmUp()
+            }
             let waited = Int(now() &- lastCheck)
             let key = terminal.readKey(timeoutMs: max(0, Self.pollMs - waited))
             var dirty = false

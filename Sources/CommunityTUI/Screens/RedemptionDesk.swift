@@ -30,10 +30,7 @@ enum RedemptionDesk {
     static func todaySource(_ ctx: AppContext) -> VirtualList<Redemption>.Source {
         let db = ctx.db, day = ctx.today
         return .init(fetch: { try db.redemptions(on: day, $0) },
-                     count: { key in
-                         guard let key else { return try db.dayReport(day).receipts }
-                         return try db.redemptions(on: day, .before(key, 100_000)).count
-                     })
+                     count: { try db.redemptionCount(on: day, before: $0) })
     }
 
     /// Where receipt files go: beside the database (in training, beside the temporary copy, so they vanish with it).

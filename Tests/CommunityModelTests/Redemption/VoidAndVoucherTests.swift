@@ -65,6 +65,18 @@ final class VoidAndVoucherTests: XCTestCase {
         XCTAssertFalse(try f.db.isDayClosed(Day.today()))
     }
 
+    func testTodaysListCountsTheRowsItShows() throws {
+        let f = try RedemptionFixture()
+        let li = try f.member("李成", code: "CD0001", phone: "13812341234", points: 500)
+        for _ in 0..<3 { try f.db.redeem(f.request(li, ["towel": 1]), by: f.secretary) }
+        let day = Day.today()
+        let rows = try f.db.redemptions(on: day, .first(10))
+        XCTAssertEqual(try f.db.redemptionCount(on: day), 3)
+        XCTAssertEqual(try f.db.redemptionCount(on: day), try f.db.dayReport(day).receipts)
+        XCTAssertEqual(try f.db.redemptionCount(on: day, before: rows[2].listKey), 2, "two receipts come before the third row")
+        XCTAssertEqual(try f.db.redemptionCount(on: "2020-01-01"), 0)
+    }
+
     func testVoucherCodesCatchTyposAndAreUsedOnce() throws {
         let f = try RedemptionFixture()
         let li = try f.member("李成", code: "CD0001", phone: "13812341234", points: 500)
