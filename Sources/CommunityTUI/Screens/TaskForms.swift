@@ -97,12 +97,12 @@ enum TaskForms {
         }
     }
 
-    static func reply(_ claim: ClaimRow) -> FormState {
+    static func reply(_ claim: ClaimRow, now: String) -> FormState {
         FormState(title: LocalizedText("登记回复 · \(claim.claimantDisplayName)", "Report back · \(claim.claimantDisplayName)"), fields: [
             FormField(id: "note", label: LocalizedText("完成情况", "What was done"), required: true,
                       placeholder: LocalizedText("例如 按时到岗，发放宣传册 300 份", "e.g. on time, handed out 300 leaflets")),
         ]) { values, ctx in
-            try ctx.db.replyToClaim(id: claim.id, note: values["note"], by: ctx.signedIn)
+            try ctx.db.replyToClaim(id: claim.id, note: values["note"], by: ctx.signedIn, now: now)
             return [.ok(LocalizedText("已登记回复，进入审核队列。", "Report recorded; the claim is in the review queue.")), .reload]
         }
     }

@@ -99,14 +99,14 @@ struct TaskScreen: Screen {
                            disabledReason: noClaim, short: LocalizedText("积分", "points")),
                 KeyBinding(keys: [.char("c"), .ctrl("n")], action: .claimFor, help: LocalizedText("代为认领（党员或单位）", "claim on behalf of a member or organisation"), footer: true,
                            disabledReason: noEdit, short: LocalizedText("代认领", "claim")),
-                KeyBinding(keys: [.char("r")], action: .reply, help: LocalizedText("登记回复（完成情况）", "record the claimant's report"), disabledReason: noEdit ?? noClaim),
+                KeyBinding(keys: [.char("r")], action: .reply, help: LocalizedText("登记回复（完成情况，任务开始后）", "record the claimant's report (once the task has started)"), disabledReason: noEdit ?? noClaim),
                 KeyBinding(keys: [.char(" ")], action: .toggleMark, help: LocalizedText("标记/取消标记（可多选）", "mark / unmark (several)"), disabledReason: noClaim),
                 KeyBinding(keys: [.char("u")], action: .clearMarks, help: LocalizedText("清除全部标记", "clear all marks")),
                 KeyBinding(keys: [.char("a"), .ctrl("a")], action: .approve, help: LocalizedText("审核通过（已标记的全部或当前行），积分自动发放", "approve (marked, or this one); points are credited"),
                            footer: true, disabledReason: noEdit ?? noClaim, short: LocalizedText("通过", "approve")),
                 KeyBinding(keys: [.char("x")], action: .reject, help: LocalizedText("驳回（需填原因）", "reject (with a reason)"), footer: true,
                            disabledReason: noEdit ?? noClaim, short: LocalizedText("驳回", "reject")),
-                KeyBinding(keys: [.char("w")], action: .noShow, help: LocalizedText("标记未到（不发积分，记入认领人记录）", "mark no-show (no points, kept on record)"),
+                KeyBinding(keys: [.char("w")], action: .noShow, help: LocalizedText("标记未到（任务开始后；不发积分，记入认领人记录）", "mark no-show (once the task has started; no points, kept on record)"),
                            disabledReason: noEdit ?? noClaim),
                 KeyBinding(keys: [.char("z")], action: .revoke, help: LocalizedText("撤销审核通过（冲正积分，需填原因）", "revoke an approval (reverses the points; with a reason)"),
                            disabledReason: noEdit ?? noClaim),
@@ -176,7 +176,10 @@ struct TaskScreen: Screen {
                 return [.present(.form(TaskForms.claimFor(t, now: Self.now(ctx))))]
             case .reply:
                 guard let c = claims.current else { return [] }
-                return [.present(.form(TaskForms.reply(c)))]
+                let now = Self.now(ctx)
+                // Said before the form opens, so nobody types a report only to have it refused.
+                if let refusal = notStarted(now, ClaimRules.replyAction) { return Self.tooEarly(refusal, ClaimRules.replyAction, ctx) }
+                return [.present(.form(TaskForms.reply(c, now: now)))]
             case .approve: return approveConfirm()
             case .reject:
                 let ids = reviewTargets
@@ -184,13 +187,15 @@ struct TaskScreen: Screen {
             case .noShow:
                 let ids = reviewTargets
                 guard !ids.isEmpty else { return [] }
+                let now = Self.now(ctx)
+                if let refusal = notStarted(now, ClaimRules.noShowAction) { return Self.tooEarly(refusal, ClaimRules.noShowAction, ctx) }
                 let who = Self.naming(selectedClaims().first?.claimantDisplayName, count: ids.count)
                 return [.present(.confirm(ConfirmState(
                     title: LocalizedText("标记未到", "No-show"),
                     message: LocalizedText("确定将 \(who.zh) 标记为未到吗？不发积分，并记入认领人记录。",
                                            "Mark \(who.en) as no-show? No points; it stays on the claimant's record."),
                     onConfirm: [.write(StoreAction { db, actor in
-                        let done = try db.markNoShow(ids, by: actor)
+                        let done = try db.markNoShow(ids, by: actor, now: now)
                         return LocalizedText("已标记 \(done.changed.count) 条未到。", "\(done.changed.count) marked no-show.")
                     })])))]
             case .revoke:
@@ -212,6 +217,21 @@ struct TaskScreen: Screen {
             return [.error(userMessage(for: error))]
         }
         return []
+    }
+
+    /// In a task's detail, why a report-back or no-show cannot be recorded yet (the task has not started);
+    /// the review queue's claims have been reported already, and the store checks each one again anyway.
+    private func notStarted(_ now: String, _ action: LocalizedText) -> ClaimError? {
+        guard case .detail = mode, let task else { return nil }
+        return ClaimRules.notStarted(task: task, now: now, action: action)
+    }
+
+    /// The refusal in full in a box (when the task starts, what to do if its time is wrong: longer than the status
+    /// line holds at 80 columns), and in short on the status line.
+    static func tooEarly(_ refusal: ClaimError, _ action: LocalizedText, _ ctx: AppContext) -> [Effect] {
+        let page = TextPage(title: LocalizedText("任务尚未开始", "The task has not started"),
+                            lines: TextFit.wrap(refusal.message.text(), width: max(30, min(60, ctx.bodyWidth - 8))))
+        return [.present(.text(page)), .error(LocalizedText("任务尚未开始，还不能\(action.zh)。", "The task has not started: \(action.en) cannot be recorded yet."))]
     }
 
     /// The task the keys act on: the open task in detail, else the board's selected card.
