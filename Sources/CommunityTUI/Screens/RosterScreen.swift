@@ -199,8 +199,8 @@ struct RosterScreen: Screen {
             try resetLists(ctx)
             let total = tab == .members ? members.total : organisations.total
             if !text.isEmpty && total == 0 {
-                return [.error(LocalizedText("没有找到“\(text)”。可按姓名、单位、党员编号或手机尾号查找。",
-                                             "Nothing matches “\(text)”. Search by name, organisation, member code or phone tail."))]
+                return [.error(LocalizedText("没有找到“\(text)”。可按姓名、拼音或首字母、单位、党员编号或手机尾号查找。",
+                                             "Nothing matches “\(text)”. Search by name, its pinyin or initials, organisation, member code or phone tail."))]
             }
         } catch {
             return [.error(userMessage(for: error))]
