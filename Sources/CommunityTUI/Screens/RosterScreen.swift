@@ -193,6 +193,36 @@ struct RosterScreen: Screen {
         }
     }
 
+    /// After a save: the saved member or organisation stays selected, on its tab, wherever its new code or name
+    /// puts it. When it no longer matches the search, the search is cleared and the status line says so: the
+    /// list keeps meaning what its filter says, and the cursor never lands on somebody else (who might then be
+    /// edited or deactivated by mistake).
+    mutating func select(_ record: AuditRecord, _ ctx: AppContext) throws -> LocalizedText? {
+        let name: String
+        switch record {
+        case .member(let id):
+            guard let row = try ctx.db.member(id: id) else { return nil }
+            if tab != .members { tab = .members; try reload(ctx) }
+            if try members.focus(row.listKey, memberSource(ctx), pageSize: listRows(ctx)) { return nil }
+            name = row.name
+        case .organisation(let id):
+            guard let org = try ctx.db.organisation(id: id) else { return nil }
+            if tab != .organisations { tab = .organisations; try reload(ctx) }
+            if try organisations.focus(org.listKey, organisationSource(ctx), pageSize: listRows(ctx)) { return nil }
+            name = org.name
+        default:
+            return nil
+        }
+        let was = filter.text
+        guard !was.isEmpty || !filter.includeInactive else { return nil }
+        filter = RosterFilter()
+        try resetLists(ctx)
+        _ = try select(record, ctx)
+        return was.isEmpty
+            ? LocalizedText("已显示停用的记录，以便选中「\(name)」。", "Deactivated rows are shown again so that “\(name)” can stay selected.")
+            : LocalizedText("「\(name)」已不符合查找「\(was)」，已清除查找，显示全部。", "“\(name)” no longer matches “\(was)”: the search was cleared to keep it selected.")
+    }
+
     mutating func applyFilter(_ text: String, _ ctx: AppContext) -> [Effect]? {
         filter.text = text
         do {

@@ -41,12 +41,13 @@ enum TaskForms {
             do {
                 if let existing, let id = existing.id {
                     let saved = try ctx.db.updateTask(id: id, draft, by: ctx.signedIn, now: now)
-                    return [.ok(LocalizedText("已保存任务「\(saved.title)」。", "Saved “\(saved.title)”.")), .reload]
+                    return [.ok(LocalizedText("已保存任务「\(saved.title)」。", "Saved “\(saved.title)”.")), .select(.task(id))]
                 }
                 let publish = values["publish"] != keepDraft
                 let made = try ctx.db.createTask(draft, publish: publish, by: ctx.signedIn)
                 return [.ok(publish ? LocalizedText("已发布任务「\(made.title)」。", "Published “\(made.title)”.")
-                                    : LocalizedText("已存为草稿「\(made.title)」，按 p 发布。", "Saved “\(made.title)” as a draft; press p to publish.")), .reload]
+                                    : LocalizedText("已存为草稿「\(made.title)」，按 p 发布。", "Saved “\(made.title)” as a draft; press p to publish.")),
+                        .select(.task(made.id ?? 0))]
             } catch let error as TaskError {
                 throw FieldError(field: field(for: error), message: error.message)
             }

@@ -164,10 +164,11 @@ struct TaskScreen: Screen {
             case .publishTask:
                 guard let t = selectedTask, let taskId = t.id else { return [] }
                 let now = Self.now(ctx)
+                // The card moves from 草稿 to its new column; the selection goes with it.
                 return [.write(StoreAction { db, actor in
                     let done = try db.publishTask(id: taskId, by: actor, now: now)
                     return LocalizedText("已发布任务「\(done.title)」。", "Published “\(done.title)”.")
-                })]
+                }), .select(.task(taskId))]
             case .cancelTask:
                 guard let t = selectedTask else { return [] }
                 return [.present(.form(TaskForms.cancel(t, now: Self.now(ctx))))]
@@ -303,6 +304,31 @@ struct TaskScreen: Screen {
         claims = VirtualList()
         do { try reload(ctx) } catch { return [.error(userMessage(for: error))] }
         return []
+    }
+
+    /// After a save on the board: the task's card is selected in the column it now sits in. When the search or the
+    /// starting-soon narrowing hides it, they are cleared (and the status line says so) rather than leave the
+    /// cursor on some other task.
+    mutating func select(_ record: AuditRecord, _ ctx: AppContext) throws -> LocalizedText? {
+        guard case .task(let id) = record, mode == .board, let task = try ctx.db.task(id: id) else { return nil }
+        let state = task.state(now: loadedAt)
+        guard let i = TaskState.boardColumns.firstIndex(of: state == .cancelled ? .ended : state) else { return nil }
+        // The column's own order: by start before the task begins, by end once it is under way or over.
+        let sort = [.inProgress, .ended, .cancelled].contains(state) ? task.endsAt : task.startsAt
+        let key = ListKey(sort: sort, id: id)
+        if try columns[i].focus(key, boardSource(TaskState.boardColumns[i], ctx, now: loadedAt), pageSize: cardRows(ctx)) {
+            column = i
+            return nil
+        }
+        guard !filter.isEmpty || soonOnly != nil else { return nil }
+        filter = ""
+        soonOnly = nil
+        boardAsOf = nil
+        try reload(ctx)
+        guard try columns[i].focus(key, boardSource(TaskState.boardColumns[i], ctx, now: loadedAt), pageSize: cardRows(ctx)) else { return nil }
+        column = i
+        return LocalizedText("「\(task.title)」不在原来的筛选中，已清除筛选，显示全部任务。",
+                             "“\(task.title)” was outside the filter, so the filter was cleared to show it.")
     }
 
     mutating func back(_ ctx: AppContext) -> Bool {
