@@ -47,6 +47,23 @@ final class SavedRowSelectionTests: XCTestCase {
         XCTAssertTrue(selectedCard(f).contains("冬季送温暖"), selectedCard(f))
     }
 
+    func testANewTaskOutsideTheBoardsSearchClearsTheSearchToShowIt() throws {
+        var f = try fixture()
+        defer { f.remove() }
+        f.press(.char("3"), .char("/"))
+        f.type("进社区")
+        f.press(.enter)
+        XCTAssertFalse(f.text.contains("小区环境整治"))
+        f.press(.char("n"))
+        f.type("楼道堆物清理")
+        f.press(.tab, .tab, .tab, .tab, .tab)
+        f.type("5号楼")
+        f.press(.ctrl("s"))
+        XCTAssertTrue(selectedCard(f).contains("楼道堆物清理"), selectedCard(f))
+        XCTAssertTrue(f.text.contains("小区环境整治"), "the whole board again")
+        XCTAssertTrue(f.lines[1].contains("已清除筛选以显示刚保存的任务"), f.lines[1])
+    }
+
     func testAnEditedMemberStaysSelectedWhereTheNewCodeSortsIt() throws {
         var f = try fixture()
         defer { f.remove() }
@@ -85,7 +102,9 @@ final class SavedRowSelectionTests: XCTestCase {
         XCTAssertTrue(f.screen.rowHasStyle(row, .selected))
         XCTAssertTrue(f.text.contains("张建华"), "the whole roster is shown")
         XCTAssertTrue(f.lines[23].contains("已保存 李丽 的修改"), f.lines[23])
-        XCTAssertTrue(f.app.status?.text.zh.contains("已不符合查找「李娜」，已清除查找") ?? false, "\(String(describing: f.app.status))")
+        XCTAssertTrue(f.lines[21].contains("李丽 已不符合查找“李娜”，已清除查找"), "said on the screen, whole: \(f.lines[21])")
+        f.press(.char("j"))
+        XCTAssertFalse(f.text.contains("已清除查找"), "until the next key")
     }
 
     func testInEnglishTheNoteIsEnglish() throws {
@@ -98,6 +117,7 @@ final class SavedRowSelectionTests: XCTestCase {
         f.type("X0002")
         f.press(.ctrl("s"))
         XCTAssertEqual((f.app.screens[.roster] as? RosterScreen)?.members.current?.memberCode, "X0002")
-        XCTAssertTrue(f.app.status?.text.en.contains("no longer matches “D0002”: the search was cleared") ?? false, "\(String(describing: f.app.status))")
+        XCTAssertTrue(f.lines[21].contains("search “D0002” cleared: 李娜 no longer matches it"), f.lines[21])
+        XCTAssertTrue(f.lines.allSatisfy { DisplayWidth.of($0) <= 80 })
     }
 }

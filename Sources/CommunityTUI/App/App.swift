@@ -264,14 +264,10 @@ struct App {
         case .select(let record):
             reloadCurrent()
             let ctx = self.ctx
-            let outcome: Result<LocalizedText?, Error> = withScreen { screen in Result { try screen.select(record, ctx) } }
-            switch outcome {
-            case .success(let note?):
-                // Said after what was saved: the save stands, the view changed to show it.
-                status = ((status?.text).map { $0 + LocalizedText(" ", " ") + note } ?? note, false)
-            case .success(nil): break
-            case .failure(let error): status = (userMessage(for: error), true)
+            let failure: Error? = withScreen { screen in
+                do { try screen.select(record, ctx); return nil } catch { return error }
             }
+            if let failure { status = (userMessage(for: failure), true) }
         case .switchScreen(let id):
             enterScreen(id)
         case .open(let id, let intent):

@@ -60,6 +60,9 @@ struct TaskScreen: Screen {
     /// The "now" of the last reload, so the detail shows the state the lists were read at.
     var loadedAt = ""
 
+    /// Why the board changed after a save (the filter cleared to show the saved task), until the next key.
+    var notice: LocalizedText?
+
     var filterText: String { filter }
     var supportsFilter: Bool { mode == .board }
 
@@ -148,6 +151,7 @@ struct TaskScreen: Screen {
     // MARK: Actions
 
     mutating func perform(_ action: Action, _ ctx: AppContext) -> [Effect] {
+        notice = nil
         do {
             switch action {
             case .move(let move): try moveSelection(move, ctx)
@@ -309,26 +313,25 @@ struct TaskScreen: Screen {
     /// After a save on the board: the task's card is selected in the column it now sits in. When the search or the
     /// starting-soon narrowing hides it, they are cleared (and the status line says so) rather than leave the
     /// cursor on some other task.
-    mutating func select(_ record: AuditRecord, _ ctx: AppContext) throws -> LocalizedText? {
-        guard case .task(let id) = record, mode == .board, let task = try ctx.db.task(id: id) else { return nil }
+    mutating func select(_ record: AuditRecord, _ ctx: AppContext) throws {
+        guard case .task(let id) = record, mode == .board, let task = try ctx.db.task(id: id) else { return }
         let state = task.state(now: loadedAt)
-        guard let i = TaskState.boardColumns.firstIndex(of: state == .cancelled ? .ended : state) else { return nil }
+        guard let i = TaskState.boardColumns.firstIndex(of: state == .cancelled ? .ended : state) else { return }
         // The column's own order: by start before the task begins, by end once it is under way or over.
         let sort = [.inProgress, .ended, .cancelled].contains(state) ? task.endsAt : task.startsAt
         let key = ListKey(sort: sort, id: id)
         if try columns[i].focus(key, boardSource(TaskState.boardColumns[i], ctx, now: loadedAt), pageSize: cardRows(ctx)) {
             column = i
-            return nil
+            return
         }
-        guard !filter.isEmpty || soonOnly != nil else { return nil }
+        guard !filter.isEmpty || soonOnly != nil else { return }
         filter = ""
         soonOnly = nil
         boardAsOf = nil
         try reload(ctx)
-        guard try columns[i].focus(key, boardSource(TaskState.boardColumns[i], ctx, now: loadedAt), pageSize: cardRows(ctx)) else { return nil }
+        guard try columns[i].focus(key, boardSource(TaskState.boardColumns[i], ctx, now: loadedAt), pageSize: cardRows(ctx)) else { return }
         column = i
-        return LocalizedText("「\(task.title)」不在原来的筛选中，已清除筛选，显示全部任务。",
-                             "“\(task.title)” was outside the filter, so the filter was cleared to show it.")
+        notice = LocalizedText("已清除筛选以显示刚保存的任务", "filter cleared to show the task just saved")
     }
 
     mutating func back(_ ctx: AppContext) -> Bool {
@@ -346,6 +349,7 @@ struct TaskScreen: Screen {
     }
 
     mutating func applyFilter(_ text: String, _ ctx: AppContext) -> [Effect]? {
+        notice = nil
         filter = text
         boardAsOf = nil
         do {
