@@ -57,6 +57,27 @@ final class RosterScreenTests: XCTestCase {
         XCTAssertTrue(f.text.contains("没有找到“无此人”"), f.text)
     }
 
+    func testSlashFindsByPinyinInitialsFullPinyinAndCodeInAnyCase() throws {
+        var f = try TUIFixture()
+        defer { f.remove() }
+        try f.seedRoster()
+        f.press(.char("7"), .char("/"))
+        f.type("ln")
+        XCTAssertTrue(f.text.contains("李娜"), f.text)
+        XCTAssertFalse(f.text.contains("张建华"))
+        f.press(.escape, .char("/"))
+        f.type("ouyang")
+        XCTAssertTrue(f.text.contains("欧阳振华"), f.text)
+        XCTAssertFalse(f.text.contains("李娜"))
+        f.press(.escape, .char("/"))
+        f.type("d0002")
+        XCTAssertTrue(f.text.contains("李娜"), "member code in lower case: \(f.text)")
+        XCTAssertFalse(f.text.contains("欧阳振华"))
+        f.press(.escape, .char("/"))
+        f.type("xyz")
+        XCTAssertTrue(f.text.contains("拼音或首字母"), "the refusal says what can be searched: \(f.text)")
+    }
+
     func testOrganisationsTabShowsCountsAndTable() throws {
         var f = try TUIFixture()
         defer { f.remove() }

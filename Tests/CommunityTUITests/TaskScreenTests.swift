@@ -150,6 +150,29 @@ final class TaskScreenTests: XCTestCase {
         XCTAssertTrue(f.text.contains("The review queue is empty."), f.text)
     }
 
+    func testReplyAndNoShowKeysWaitUntilTheTaskHasStarted() throws {
+        var (f, t) = try fixture()
+        defer { f.remove() }
+        let bus = try XCTUnwrap(f.db.findClaimant("公交集团党委")).holder
+        try f.db.claimTask(id: t["open"]!.id!, for: bus, by: f.secretary, now: "2026-11-30 08:00")
+        // 发布中 → 防诈骗宣传进社区 (starts 2026-12-05 09:00; the desk's day is 2026-11-30) → its claim.
+        f.press(.char("3"), .enter)
+        XCTAssertTrue(f.text.contains("公交集团党委"), f.text)
+        f.press(.char("r"))
+        // No form to type a report into only to have it refused: the whole reason, in a box, and in short below.
+        guard case .text = f.app.modals.last else { return XCTFail("\(f.app.modals)") }
+        XCTAssertEqual(f.app.modals.count, 1)
+        XCTAssertTrue(f.text.contains("2026-12-05 09:00 才开始"), f.text)
+        XCTAssertTrue(f.text.contains("请先修改任务时间"), f.text)
+        XCTAssertTrue(f.lines[23].contains("任务尚未开始，还不能登记回复"), f.lines[23])
+        f.press(.escape, .char("w"))
+        guard case .text = f.app.modals.last else { return XCTFail("\(f.app.modals)") }
+        XCTAssertTrue(f.lines[23].contains("任务尚未开始，还不能标记未到"), f.lines[23])
+        f.press(.escape)
+        XCTAssertTrue(f.app.modals.isEmpty)
+        XCTAssertEqual(try f.db.claims(.task(t["open"]!.id!), .first(5)).map(\.state), [.claimed])
+    }
+
     func testTheClaimantsRecordShowsANoShow() throws {
         var (f, t) = try fixture()
         defer { f.remove() }

@@ -11,11 +11,16 @@ keys 3
 wait_for "发布中"
 wait_for "审核队列"
 
-# Publish: title, then Enter through the fields (place is the sixth), Enter on the last field saves.
+# Publish: title, then Enter through the fields (place is the sixth), Enter on the last field saves. The task
+# runs all day today, so the reply below comes after its start, as a report-back must.
 keys n
 wait_for "发布新任务"
 type_text "环境整治：清理楼道"
-keys Enter Enter Enter Enter Enter
+keys Enter Enter Enter C-u
+type_text "11-30 0:00"
+keys Enter C-u
+type_text "11-30 23:59"
+keys Enter
 type_text "朝东小区 3 号楼"
 keys Enter Enter Enter Enter Enter
 wait_for "已发布任务「环境整治：清理楼道」"
@@ -31,9 +36,9 @@ type_text "CD00014"
 keys Enter
 wait_for "认领「环境整治：清理楼道」"
 
-# Open the task, record her reply, approve it.
+# Open the task (under way), record her reply, approve it.
 keys Enter
-wait_for "环境整治：清理楼道  [发布中]"
+wait_for "环境整治：清理楼道  [进行中]"
 wait_for "程彩霞（CD00014）"
 keys r
 wait_for "登记回复"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Issue 12: the desk as a newcomer finds it — a claimant picked from the list by pinyin, a filled form that Esc
-# does not throw away, a 补录 task claimed and approved, and an English community with no stray Chinese.
+# does not throw away, a 补录 task claimed and approved, a party and an attendee picked by pinyin initials, and
+# an English community with no stray Chinese.
 source "$(dirname "$0")/lib.sh"
 DB="$WORK/demo.sqlite"
 "$BIN" seed-demo --db "$DB" >/dev/null || fail "seed-demo failed"
@@ -51,8 +52,43 @@ keys a
 wait_for "程彩霞（CD00014） 的认领"
 keys y
 wait_for "已通过 1 条认领"
-keys Escape Escape q
+keys Escape Escape
+
+# A party and a meeting's attendee are picked from the roster by the initials of their names.
+keys 2
+wait_for "办理中"
+keys t t t
+wait_for "筛选：③确定议事主体"
+keys Enter
+wait_for "议事主体（"
+keys p
+wait_for "添加议事主体"
+keys Tab
+type_text "bgy"
+wait_for "▸ 白桂英  CD00089"
+keys Enter C-s
+wait_for "已添加议事主体 白桂英"
+keys Escape t t
+wait_for "筛选：⑤协商议事"
+keys Enter
+wait_for "议事主体（"
+keys m
+wait_for "记录议事会议和表决"
+keys Tab Tab
+type_text "cxm"
+wait_for "▸ 程新民  CD00093"
+keys Enter Tab
+type_text "同意在主路两侧施划禁停线"
+keys Tab
+type_text "5"
+keys C-s
+wait_for "已记录会议"
+keys q
 expect_exit_ok
+attended=$(python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute(\"SELECT COUNT(*) FROM issue_meeting_attendee WHERE name = '程新民'\").fetchone()[0])" "$DB")
+[ "$attended" = "1" ] || fail "程新民 is not among the meeting's attendees ($attended)"
+parties=$(python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute(\"SELECT COUNT(*) FROM issue_party WHERE name = '白桂英'\").fetchone()[0])" "$DB")
+[ "$parties" = "1" ] || fail "白桂英 was not added as a party ($parties)"
 
 # English: a community whose own data are Latin shows no Chinese on any screen.
 t kill-session -t "$SESSION" 2>/dev/null

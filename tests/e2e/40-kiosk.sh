@@ -23,6 +23,7 @@ BEFORE=$(balance)
 RICE=$(stock rice_5kg); TOWEL=$(stock towel)
 
 # Terminal 1, the desk: a 300-point task claimed for the member and reported back, approval still pending.
+# It runs all day today, so the report-back comes after its start, as the desk requires.
 SESSION=desk
 t new-session -d -s desk -x 100 -y 30 "TERM=xterm-256color LANG=C.UTF-8 '$BIN' --demo --db '$DB'; sleep 30"
 wait_for "朝东社区"
@@ -31,7 +32,11 @@ wait_for "审核队列"
 keys n
 wait_for "发布新任务"
 type_text "积分兑换演练：整理物资"
-keys Enter Enter Enter Enter Enter
+keys Enter Enter Enter C-u
+type_text "11-30 0:00"
+keys Enter C-u
+type_text "11-30 23:59"
+keys Enter
 type_text "党群服务中心"
 keys Enter Enter C-u
 type_text "300"
@@ -46,7 +51,7 @@ type_text "$CODE"
 keys Enter
 wait_for "认领「积分兑换演练：整理物资」"
 keys Enter
-wait_for "积分兑换演练：整理物资  [发布中]"
+wait_for "积分兑换演练：整理物资  [进行中]"
 keys r
 wait_for "登记回复"
 type_text "整理大米和毛巾"

@@ -8,11 +8,16 @@ extension CommunityDatabase {
     /// name; pass the last result's `cursor` as `after` for the next page.
     /// - Throws: `RedemptionError` never; an empty or too short query returns no rows.
     public func findHolders(_ query: String, limit: Int = 20, after: HolderMatch.Cursor? = nil) throws -> [HolderMatch] {
-        // New or renamed members get their pinyin first (a roster write marks them; usually nothing to do).
+        try refreshMemberLookup()
+        return try pool.read { db in try HolderQueries.find(db, query: query, limit: limit, after: after) }
+    }
+
+    /// New or renamed members get their pinyin before a search reads `member_lookup` (a roster write or an
+    /// import marks them; usually there is nothing to do, and finding that out is one probe of a partial index).
+    func refreshMemberLookup() throws {
         if try pool.read({ db in try HolderLookupIndex.hasStale(db) }) {
             try pool.write { db in try HolderLookupIndex.refreshStale(db) }
         }
-        return try pool.read { db in try HolderQueries.find(db, query: query, limit: limit, after: after) }
     }
 
     /// Loads the lookup's in-memory keys on a background reader (about 20 ms at 5,000 members), so the first

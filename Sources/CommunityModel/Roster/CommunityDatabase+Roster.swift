@@ -1,7 +1,8 @@
 import Foundation
 import GRDB
 
-/// What the roster list shows: a search text (name, phone tail, member code) and whether to include the deactivated.
+/// What the roster list shows: a search text (name, its pinyin or initials, organisation, member code in any
+/// case, phone tail) and whether to include the deactivated.
 public struct RosterFilter: Sendable, Equatable {
     public var text: String
     public var includeInactive: Bool
@@ -56,13 +57,25 @@ extension CommunityDatabase {
             // Name or organisation anywhere, member code from the start, phone by its tail (what people remember).
             // The organisations are matched once (a few hundred names) rather than joined for each of 5,000
             // members, so the test needs member columns only and the count can skip the join.
-            q.conditions.append("""
-                (m.name LIKE ? ESCAPE '\\' OR m.organisation_id IN (SELECT id FROM organisation WHERE name LIKE ? ESCAPE '\\')
-                 OR m.member_code LIKE ? ESCAPE '\\' OR m.phone LIKE ? ESCAPE '\\')
-                """)
+            var tests = ["m.name LIKE ? ESCAPE '\\'", "m.organisation_id IN (SELECT id FROM organisation WHERE name LIKE ? ESCAPE '\\')",
+                         "m.member_code LIKE ? ESCAPE '\\'", "m.phone LIKE ? ESCAPE '\\'"]
             q.arguments += [likePattern(contains: text), likePattern(contains: text), escapeLike(text) + "%", "%" + escapeLike(text)]
+            if let pinyin = pinyinQuery(text) {
+                // Latin letters may be the name's pinyin or its initials (李成: licheng, lc), read from the start as
+                // the desk's lookup reads them, in `member_lookup` (kept by Core's PinyinText): one SQL pass.
+                tests.append("m.id IN (SELECT member_id FROM member_lookup WHERE initials LIKE ? ESCAPE '\\' OR pinyin LIKE ? ESCAPE '\\')")
+                q.arguments += [escapeLike(pinyin) + "%", escapeLike(pinyin) + "%"]
+            }
+            q.conditions.append("(" + tests.joined(separator: " OR ") + ")")
         }
         return q
+    }
+
+    /// The search text as `member_lookup` stores pinyin (lower case, no spaces), when it could be pinyin at all.
+    static func pinyinQuery(_ text: String) -> String? {
+        let compact = text.lowercased().filter { !$0.isWhitespace }
+        guard !compact.isEmpty, compact.allSatisfy({ $0.isASCII && $0.isLetter }) else { return nil }
+        return compact
     }
 
     static func organisationQuery(_ filter: RosterFilter) -> KeysetQuery {
@@ -79,11 +92,13 @@ extension CommunityDatabase {
 
     /// One page of members in member-code order.
     public func members(_ filter: RosterFilter, _ request: PageRequest) throws -> [MemberRow] {
-        try pool.read { db in try Self.memberQuery(filter).fetch(db, request) }
+        if Self.pinyinQuery(filter.text) != nil { try refreshMemberLookup() }
+        return try pool.read { db in try Self.memberQuery(filter).fetch(db, request) }
     }
 
     public func memberCount(_ filter: RosterFilter, before key: ListKey? = nil) throws -> Int {
-        try pool.read { db in
+        if Self.pinyinQuery(filter.text) != nil { try refreshMemberLookup() }
+        return try pool.read { db in
             // Every condition names member columns only (see memberQuery): counting needs no organisation join.
             var q = Self.memberQuery(filter)
             q.select = "SELECT m.id FROM member m"
@@ -178,9 +193,12 @@ extension CommunityDatabase {
         if let other = try Row.fetchOne(db, sql: """
             SELECT name, member_code FROM member WHERE phone = ? AND active = 1 AND id IS NOT ? LIMIT 1
             """, arguments: [m.phone, m.id]) {
-            throw RosterError.phoneInUse(m.phone, by: "\(other["name"] as String? ?? "")（\(other["member_code"] as String? ?? "")）")
+            throw RosterError.phoneInUse(m.phone, by: memberLabel(other["name"] ?? "", other["member_code"] ?? ""))
         }
     }
+
+    /// "贾成（CD00005）": how a refusal names the member who already holds a phone.
+    static func memberLabel(_ name: String, _ code: String) -> String { code.isEmpty ? name : "\(name)（\(code)）" }
 
     /// Saves changes to a member; the code must stay unique.
     public func updateMember(_ member: Member, by actor: Actor) throws {

@@ -16,6 +16,7 @@ extension RosterImport {
         }
         let codeInUse = try db.cachedStatement(sql: "SELECT 1 FROM member WHERE member_code = ?")
         var firstLineOfCode: [String: Int] = [:]
+        var phones = try PhoneClaims(db)
         return try eachRecord(progress: progress) { record in
             problems.reportBadBytes(record, encoding: encoding)
             checkFieldCount(record, problems)
@@ -55,6 +56,11 @@ extension RosterImport {
             }
             let reported = problems.check(record, .reportedOn) { try validDate(text(.reportedOn, in: record)) }
             let active = problems.check(record, .state) { try validState(text(.state, in: record)) }
+            if let phone, active != false {
+                // One member, one phone, as the form has it: checked once the line's own fields are read, so the
+                // other holder is named with their code.
+                _ = problems.check(record, .phone) { try phones.claim(phone, line: record.line, name: name ?? "", code: code ?? "") }
+            }
             if problems.list.isEmpty, let name, let phone, let organisation, let level, let code, let reported, let active {
                 try each(Member(name: name, phone: phone, organisationId: organisation.id, level: level,
                                 memberCode: code, reportedOn: reported, active: active))

@@ -16,6 +16,8 @@ public enum ClaimError: UserFacingError, Equatable {
     case wrongState(action: LocalizedText, state: ClaimState, expected: [ClaimState])
     case reasonRequired(action: LocalizedText)
     case nothingSelected
+    /// A report-back or no-show before the task's start: what happened cannot be known yet.
+    case taskNotStarted(title: String, startsAt: String, action: LocalizedText)
 
     public var message: LocalizedText {
         switch self {
@@ -56,6 +58,9 @@ public enum ClaimError: UserFacingError, Equatable {
             return LocalizedText("\(action.zh)需要填写原因。", "Give a reason to \(action.en).")
         case .nothingSelected:
             return LocalizedText("没有选中任何认领：用空格标记后再操作。", "No claims selected: mark them with space first.")
+        case .taskNotStarted(let title, let startsAt, let action):
+            return LocalizedText("任务「\(title)」\(startsAt) 才开始，开始后才能\(action.zh)。如果任务时间填错了，请先修改任务时间。",
+                                 "The task “\(title)” starts at \(startsAt): \(action.en) can be recorded only once it has started. If the task's time is wrong, edit the task first.")
         }
     }
 }

@@ -24,6 +24,17 @@ public enum ClaimRules {
         return nil
     }
 
+    /// A report-back (回复) or a no-show (未到) says what happened at the task, so neither is taken before the task
+    /// starts. A 补录 task was published after its time, so it has always started.
+    public static func notStarted(task: VolunteerTask, now: String, action: LocalizedText) -> ClaimError? {
+        guard now.prefix(16) < task.startsAt.prefix(16) else { return nil }
+        return .taskNotStarted(title: task.title, startsAt: task.startsAt, action: action)
+    }
+
+    /// What the refusals call a report-back and a no-show.
+    public static let replyAction = LocalizedText("登记回复", "a report-back")
+    public static let noShowAction = LocalizedText("标记未到", "a no-show")
+
     /// The idempotency key of the n-th approval credit of a claim: two terminals approving the same claim
     /// compute the same key, so the ledger's UNIQUE constraint lets only one credit through.
     public static func creditKey(claimId: Int64, approval n: Int) -> String { "claim:\(claimId):credit:\(n)" }

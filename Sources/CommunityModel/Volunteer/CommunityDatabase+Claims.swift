@@ -136,17 +136,24 @@ extension CommunityDatabase {
         return claim
     }
 
-    /// Records the claimant's report that the work is done (回复), with their note.
-    /// - Throws: `ClaimError.wrongState` unless the claim is 已认领.
+    /// Records the claimant's report that the work is done (回复), with their note, once the task has started.
+    /// - Parameter now: "yyyy-MM-dd HH:mm" on the operator's day (pinned in tests and demos).
+    /// - Throws: `ClaimError.wrongState` unless the claim is 已认领; `ClaimError.taskNotStarted` before the task's start.
     @discardableResult
-    public func replyToClaim(id: Int64, note: String, by actor: Actor) throws -> Claim {
-        try pool.write { db in try Self.reply(db, id: id, note: note, at: VolunteerClock.timestamp(), by: actor) }
+    public func replyToClaim(id: Int64, note: String, by actor: Actor, now: String = VolunteerClock.now()) throws -> Claim {
+        try pool.write { db in try Self.reply(db, id: id, note: note, at: VolunteerClock.timestamp(), by: actor, now: now) }
     }
 
-    static func reply(_ db: Database, id: Int64, note: String, at: String, by actor: Actor?) throws -> Claim {
+    /// `now`, when given, is checked against the task's start (the desk); the demo and the mini-program import
+    /// pass none, as they record what already happened at the time their file says.
+    static func reply(_ db: Database, id: Int64, note: String, at: String, by actor: Actor?, now: String? = nil) throws -> Claim {
         guard var claim = try Claim.fetchCached(db, id: id) else { throw ClaimError.unknownClaim }
         guard claim.state == .claimed else {
             throw ClaimError.wrongState(action: LocalizedText("回复", "reported back"), state: claim.state, expected: [.claimed])
+        }
+        if let now {
+            guard let task = try VolunteerTask.fetchCached(db, id: claim.taskId) else { throw ClaimError.unknownTask }
+            if let refusal = ClaimRules.notStarted(task: task, now: now, action: ClaimRules.replyAction) { throw refusal }
         }
         claim.state = .replied
         claim.replyNote = try TextRules.check(note, .text, field: LocalizedText("回复", "The reply"))

@@ -52,20 +52,27 @@ extension CommunityDatabase {
     }
 
     /// Marks claims 未到 (no-show): no points, and the claimant's record shows it.
+    /// Only once the task has started (`now`, "yyyy-MM-dd HH:mm"): before, nobody can have failed to come.
+    /// - Throws: `ClaimError.taskNotStarted` naming the first claim whose task has not started; nothing is written.
     @discardableResult
-    public func markNoShow(_ ids: [Int64], reason: String = "", by actor: Actor) throws -> ReviewOutcome {
+    public func markNoShow(_ ids: [Int64], reason: String = "", by actor: Actor, now: String = VolunteerClock.now()) throws -> ReviewOutcome {
         try close(ids, to: .noShow, from: [.claimed, .replied], reason: reason, reasonRequired: false,
-                  action: LocalizedText("标记未到", "marked no-show"), by: actor)
+                  action: LocalizedText("标记未到", "marked no-show"), by: actor, startedBy: now)
     }
 
     private func close(_ ids: [Int64], to target: ClaimState, from allowed: [ClaimState], reason: String, reasonRequired: Bool,
-                       action: LocalizedText, by actor: Actor) throws -> ReviewOutcome {
+                       action: LocalizedText, by actor: Actor, startedBy now: String? = nil) throws -> ReviewOutcome {
         if ids.isEmpty { throw ClaimError.nothingSelected }
         let why = try TextRules.check(reason, .text, field: LocalizedText("理由", "The reason"))
         if reasonRequired && why.isEmpty { throw ClaimError.reasonRequired(action: action) }
         return try pool.write { db in
             var outcome = ReviewOutcome()
             for id in Self.unique(ids) {
+                if let now, let claim = try Claim.fetchCached(db, id: id), allowed.contains(claim.state),
+                   let task = try VolunteerTask.fetchCached(db, id: claim.taskId),
+                   let refusal = ClaimRules.notStarted(task: task, now: now, action: ClaimRules.noShowAction) {
+                    throw refusal
+                }
                 if try Self.closeClaim(db, id: id, to: target, from: allowed, reason: why, action: action, by: actor) {
                     outcome.changed.append(id)
                 } else {

@@ -265,6 +265,13 @@ struct App {
             reloadCurrent()
         case .reload:
             reloadCurrent()
+        case .select(let record):
+            reloadCurrent()
+            let ctx = self.ctx
+            let failure: Error? = withScreen { screen in
+                do { try screen.select(record, ctx); return nil } catch { return error }
+            }
+            if let failure { status = (userMessage(for: failure), true) }
         case .switchScreen(let id):
             enterScreen(id)
         case .open(let id, let intent):

@@ -10,6 +10,8 @@ enum Effect {
     case write(StoreAction)
     /// Reloads the current screen's data from the store.
     case reload
+    /// Reloads the current screen and selects this record: the row just saved stays under the cursor.
+    case select(AuditRecord)
     case switchScreen(ScreenID)
     /// Switches to a screen narrowed by an intent; Esc there (with nothing else to close) comes back.
     case open(ScreenID, ScreenIntent)

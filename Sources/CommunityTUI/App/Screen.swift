@@ -22,6 +22,9 @@ protocol Screen {
     mutating func open(_ intent: ScreenIntent?, _ ctx: AppContext)
     /// Opens one record on this screen (an issue's dossier, a task, a member); nil when it cannot.
     mutating func open(_ record: AuditRecord, _ ctx: AppContext) -> [Effect]?
+    /// After a save (already reloaded): selects the saved record where the list shows it; when the view has to
+    /// change to show it (a filter cleared), the screen says so on its own lines (the status line holds the save).
+    mutating func select(_ record: AuditRecord, _ ctx: AppContext) throws
     func render(into buffer: inout ScreenBuffer, area: Rect, ctx: AppContext)
 }
 
@@ -32,6 +35,7 @@ extension Screen {
     mutating func back(_ ctx: AppContext) -> Bool { false }
     mutating func open(_ intent: ScreenIntent?, _ ctx: AppContext) {}
     mutating func open(_ record: AuditRecord, _ ctx: AppContext) -> [Effect]? { nil }
+    mutating func select(_ record: AuditRecord, _ ctx: AppContext) throws {}
 
     /// Dispatches a key through this screen's table; nil when the table has no such key.
     mutating func handle(_ key: Key, _ ctx: AppContext) -> [Effect]? {

@@ -106,10 +106,17 @@ enum ConsultationForms {
         // kind still missing (the Party organisation before all).
         let kinds = reference.partyKinds
         let firstMissing = kinds.first { !have.contains($0.key) } ?? kinds.first
+        // A person or unit is picked from the roster as you type; a body that is not on it (the property company,
+        // a resident representative) is kept as typed from the list's last row.
+        let organisations = (try? ctx.db.organisationChoices()) ?? []
+        var name = FormField(id: "name", label: LocalizedText("名称/姓名", "Name"), required: true,
+                             placeholder: LocalizedText("姓名、拼音首字母、手机尾号或党员编号；名册外的直接输入",
+                                                        "name, pinyin initials, phone tail or member code; or a name not on the roster"))
+        name.lookup = .allowingTyped(notOnRoster) { query, ctx in RosterPicks.people(query, ctx, organisations: organisations) }
         return FormState(title: title(d, LocalizedText("添加议事主体", "Add a party")), fields: [
             FormField(id: "kind", label: LocalizedText("主体类别", "Kind"), value: firstMissing?.label.text() ?? "",
                       kind: .choice(kinds.map { $0.label.text() })),
-            FormField(id: "name", label: LocalizedText("名称/姓名", "Name"), required: true),
+            name,
             FormField(id: "contact", label: LocalizedText("联系方式", "Contact")),
         ]) { values, ctx in
             let kind = kinds.first { $0.label.text() == values["kind"] }?.key ?? ""
@@ -129,21 +136,32 @@ enum ConsultationForms {
         }
     }
 
-    /// Attendees default to the issue's parties; extra names (separated by 、 or ,) come as resident representatives.
+    /// The note on a picker's last row, which keeps a name that is not on the roster as typed.
+    static let notOnRoster = LocalizedText("名册外，按输入添加", "not on the roster: add as typed")
+
+    /// Attendees default to the issue's parties; more are picked one after another (the parties first, then the
+    /// roster) or typed; a name that is not a party comes as a resident representative.
     static func meeting(_ d: IssueDossier, _ ctx: AppContext) -> FormState {
         let reference = ctx.reference.consultation
-        let partyNames = d.parties.map(\.name).joined(separator: "、")
+        let partyNames = d.parties.map(\.name).joined(separator: Lookup.separator)
+        let organisations = (try? ctx.db.organisationChoices()) ?? []
+        var attendees = FormField(id: "attendees", label: LocalizedText("参会人", "Attending"), value: partyNames, required: true,
+                                  placeholder: LocalizedText("逐个输入姓名或拼音首字母选择，用、分隔", "pick one by one by name or pinyin initials; separate with commas"),
+                                  lines: 2, normalise: Lookup.trimmedList)
+        attendees.lookup = .allowingTyped(notOnRoster, list: true) { query, ctx in
+            RosterPicks.attendees(query, ctx, parties: d.parties, organisations: organisations)
+        }
+        attendees.lookup?.limit = 5
         return FormState(title: title(d, LocalizedText("记录议事会议和表决", "Record meeting and vote")), fields: [
             FormField(id: "date", label: LocalizedText("日期", "Date"), value: ctx.today, required: true, normalise: FormField.typedDate, validate: pastDate(ctx.today)),
             FormField(id: "place", label: LocalizedText("地点", "Place"), value: reference.councilHallLabel.text(), required: true),
-            FormField(id: "attendees", label: LocalizedText("参会人", "Attending"), value: partyNames, required: true,
-                      placeholder: LocalizedText("用、分隔", "separate with commas"), lines: 2),
+            attendees,
             FormField(id: "minutes", label: LocalizedText("纪要", "Minutes"), required: true, lines: 3),
             FormField(id: "for", label: LocalizedText("赞成", "For"), value: "0", required: true, numeric: true, validate: count),
             FormField(id: "against", label: LocalizedText("反对", "Against"), value: "0", required: true, numeric: true, validate: count),
             FormField(id: "abstain", label: LocalizedText("弃权", "Abstain"), value: "0", required: true, numeric: true, validate: count),
         ]) { values, ctx in
-            let names = values["attendees"].split(whereSeparator: { "、,，;；".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let names = values["attendees"].split(whereSeparator: { Lookup.separators.contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             let attendees = names.map { name in
                 MeetingAttendee(name: name, kind: d.parties.first { $0.name == name }?.kind ?? "resident_reps")
             }

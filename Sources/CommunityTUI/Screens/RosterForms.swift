@@ -32,10 +32,10 @@ enum RosterForms {
             do {
                 if existing == nil {
                     member = try ctx.db.addMember(member, by: ctx.signedIn)
-                    return [.ok(LocalizedText("已新增党员 \(member.name)。", "Added member \(member.name).")), .reload]
+                    return [.ok(LocalizedText("已新增党员 \(member.name)。", "Added member \(member.name).")), .select(.member(member.id ?? 0))]
                 }
                 try ctx.db.updateMember(member, by: ctx.signedIn)
-                return [.ok(LocalizedText("已保存 \(member.name) 的修改。", "Saved changes to \(member.name).")), .reload]
+                return [.ok(LocalizedText("已保存 \(member.name) 的修改。", "Saved changes to \(member.name).")), .select(.member(member.id ?? 0))]
             } catch let error as RosterError {
                 throw FieldError(field: field(for: error, member: true), message: error.message)
             }
@@ -61,10 +61,10 @@ enum RosterForms {
             do {
                 if existing == nil {
                     org = try ctx.db.addOrganisation(org, by: ctx.signedIn)
-                    return [.ok(LocalizedText("已新增单位 \(org.name)。", "Added \(org.name).")), .reload]
+                    return [.ok(LocalizedText("已新增单位 \(org.name)。", "Added \(org.name).")), .select(.organisation(org.id ?? 0))]
                 }
                 try ctx.db.updateOrganisation(org, by: ctx.signedIn)
-                return [.ok(LocalizedText("已保存 \(org.name) 的修改。", "Saved changes to \(org.name).")), .reload]
+                return [.ok(LocalizedText("已保存 \(org.name) 的修改。", "Saved changes to \(org.name).")), .select(.organisation(org.id ?? 0))]
             } catch let error as RosterError {
                 throw FieldError(field: field(for: error, member: false), message: error.message)
             }

@@ -100,6 +100,10 @@ extension RosterScreen {
         if !filter.includeInactive { text = LocalizedText("（已隐藏停用）", "(deactivated hidden) ").text() + text }
         let w = DisplayWidth.of(text)
         buffer.put(text, x: area.maxX - w - 1, y: y, style: .muted)
+        // Left of the position, where the whole line is free: the header line is full at 80 columns.
+        if let notice {
+            buffer.put(" " + notice.text(), x: area.x, y: y, maxWidth: max(0, area.maxX - w - 3 - area.x), style: .accent)
+        }
     }
 
     func detailsPage(_ ctx: AppContext) -> TextPage {

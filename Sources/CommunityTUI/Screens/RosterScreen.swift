@@ -28,6 +28,8 @@ struct RosterScreen: Screen {
     var counts: RosterCounts?
     /// The third tab, for the 书记/管理员 only.
     var operatorsTab = OperatorsTab()
+    /// Why the view changed after a save (the search cleared to keep the saved row selected), until the next key.
+    var notice: LocalizedText?
 
     var filterText: String { filter.text }
     var supportsFilter: Bool { tab != .operators }
@@ -79,6 +81,7 @@ struct RosterScreen: Screen {
     }
 
     mutating func perform(_ action: Action, _ ctx: AppContext) -> [Effect] {
+        notice = nil
         do {
             switch action {
             case .move(let move):
@@ -193,14 +196,45 @@ struct RosterScreen: Screen {
         }
     }
 
+    /// After a save: the saved member or organisation stays selected, on its tab, wherever its new code or name
+    /// puts it. When it no longer matches the search, the search is cleared and the status line says so: the
+    /// list keeps meaning what its filter says, and the cursor never lands on somebody else (who might then be
+    /// edited or deactivated by mistake).
+    mutating func select(_ record: AuditRecord, _ ctx: AppContext) throws {
+        let name: String
+        switch record {
+        case .member(let id):
+            guard let row = try ctx.db.member(id: id) else { return }
+            if tab != .members { tab = .members; try reload(ctx) }
+            if try members.focus(row.listKey, memberSource(ctx), pageSize: listRows(ctx)) { return }
+            name = row.name
+        case .organisation(let id):
+            guard let org = try ctx.db.organisation(id: id) else { return }
+            if tab != .organisations { tab = .organisations; try reload(ctx) }
+            if try organisations.focus(org.listKey, organisationSource(ctx), pageSize: listRows(ctx)) { return }
+            name = org.name
+        default:
+            return
+        }
+        let was = filter.text
+        guard !was.isEmpty || !filter.includeInactive else { return }
+        filter = RosterFilter()
+        try resetLists(ctx)
+        try select(record, ctx)
+        notice = was.isEmpty
+            ? LocalizedText("已显示停用的记录，以选中 \(name)", "deactivated rows shown again to keep \(name) selected")
+            : LocalizedText("\(name) 已不符合查找“\(was)”，已清除查找", "search “\(was)” cleared: \(name) no longer matches it")
+    }
+
     mutating func applyFilter(_ text: String, _ ctx: AppContext) -> [Effect]? {
+        notice = nil
         filter.text = text
         do {
             try resetLists(ctx)
             let total = tab == .members ? members.total : organisations.total
             if !text.isEmpty && total == 0 {
-                return [.error(LocalizedText("没有找到“\(text)”。可按姓名、单位、党员编号或手机尾号查找。",
-                                             "Nothing matches “\(text)”. Search by name, organisation, member code or phone tail."))]
+                return [.error(LocalizedText("没有找到“\(text)”。可按姓名、拼音或首字母、单位、党员编号或手机尾号查找。",
+                                             "Nothing matches “\(text)”. Search by name, its pinyin or initials, organisation, member code or phone tail."))]
             }
         } catch {
             return [.error(userMessage(for: error))]

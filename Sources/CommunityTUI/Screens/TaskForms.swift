@@ -41,12 +41,13 @@ enum TaskForms {
             do {
                 if let existing, let id = existing.id {
                     let saved = try ctx.db.updateTask(id: id, draft, by: ctx.signedIn, now: now)
-                    return [.ok(LocalizedText("已保存任务「\(saved.title)」。", "Saved “\(saved.title)”.")), .reload]
+                    return [.ok(LocalizedText("已保存任务「\(saved.title)」。", "Saved “\(saved.title)”.")), .select(.task(id))]
                 }
                 let publish = values["publish"] != keepDraft
                 let made = try ctx.db.createTask(draft, publish: publish, by: ctx.signedIn)
                 return [.ok(publish ? LocalizedText("已发布任务「\(made.title)」。", "Published “\(made.title)”.")
-                                    : LocalizedText("已存为草稿「\(made.title)」，按 p 发布。", "Saved “\(made.title)” as a draft; press p to publish.")), .reload]
+                                    : LocalizedText("已存为草稿「\(made.title)」，按 p 发布。", "Saved “\(made.title)” as a draft; press p to publish.")),
+                        .select(.task(made.id ?? 0))]
             } catch let error as TaskError {
                 throw FieldError(field: field(for: error), message: error.message)
             }
@@ -97,12 +98,12 @@ enum TaskForms {
         }
     }
 
-    static func reply(_ claim: ClaimRow) -> FormState {
+    static func reply(_ claim: ClaimRow, now: String) -> FormState {
         FormState(title: LocalizedText("登记回复 · \(claim.claimantDisplayName)", "Report back · \(claim.claimantDisplayName)"), fields: [
             FormField(id: "note", label: LocalizedText("完成情况", "What was done"), required: true,
                       placeholder: LocalizedText("例如 按时到岗，发放宣传册 300 份", "e.g. on time, handed out 300 leaflets")),
         ]) { values, ctx in
-            try ctx.db.replyToClaim(id: claim.id, note: values["note"], by: ctx.signedIn)
+            try ctx.db.replyToClaim(id: claim.id, note: values["note"], by: ctx.signedIn, now: now)
             return [.ok(LocalizedText("已登记回复，进入审核队列。", "Report recorded; the claim is in the review queue.")), .reload]
         }
     }

@@ -24,6 +24,7 @@ extension TaskScreen {
                                        "only starting within \(OverviewAlert.soonDays) days, places unfilled: \(total) (\(esc.en))").text())
         }
         if !filter.isEmpty { parts.append(LocalizedText("查找：", "find: ").text() + filter) }
+        if let notice { parts.append(notice.text()) }
         if !parts.isEmpty {
             buffer.put(parts.joined(separator: " · "), x: x, y: area.y, maxWidth: area.maxX - x, style: .accent)
         }

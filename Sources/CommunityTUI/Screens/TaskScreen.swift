@@ -60,6 +60,9 @@ struct TaskScreen: Screen {
     /// The "now" of the last reload, so the detail shows the state the lists were read at.
     var loadedAt = ""
 
+    /// Why the board changed after a save (the filter cleared to show the saved task), until the next key.
+    var notice: LocalizedText?
+
     var filterText: String { filter }
     var supportsFilter: Bool { mode == .board }
 
@@ -99,14 +102,14 @@ struct TaskScreen: Screen {
                            disabledReason: noClaim, short: LocalizedText("积分", "points")),
                 KeyBinding(keys: [.char("c"), .ctrl("n")], action: .claimFor, help: LocalizedText("代为认领（党员或单位）", "claim on behalf of a member or organisation"), footer: true,
                            disabledReason: noEdit, short: LocalizedText("代认领", "claim")),
-                KeyBinding(keys: [.char("r")], action: .reply, help: LocalizedText("登记回复（完成情况）", "record the claimant's report"), disabledReason: noEdit ?? noClaim),
+                KeyBinding(keys: [.char("r")], action: .reply, help: LocalizedText("登记回复（完成情况，任务开始后）", "record the claimant's report (once the task has started)"), disabledReason: noEdit ?? noClaim),
                 KeyBinding(keys: [.char(" ")], action: .toggleMark, help: LocalizedText("标记/取消标记（可多选）", "mark / unmark (several)"), disabledReason: noClaim),
                 KeyBinding(keys: [.char("u")], action: .clearMarks, help: LocalizedText("清除全部标记", "clear all marks")),
                 KeyBinding(keys: [.char("a"), .ctrl("a")], action: .approve, help: LocalizedText("审核通过（已标记的全部或当前行），积分自动发放", "approve (marked, or this one); points are credited"),
                            footer: true, disabledReason: noEdit ?? noClaim, short: LocalizedText("通过", "approve")),
                 KeyBinding(keys: [.char("x")], action: .reject, help: LocalizedText("驳回（需填原因）", "reject (with a reason)"), footer: true,
                            disabledReason: noEdit ?? noClaim, short: LocalizedText("驳回", "reject")),
-                KeyBinding(keys: [.char("w")], action: .noShow, help: LocalizedText("标记未到（不发积分，记入认领人记录）", "mark no-show (no points, kept on record)"),
+                KeyBinding(keys: [.char("w")], action: .noShow, help: LocalizedText("标记未到（任务开始后；不发积分，记入认领人记录）", "mark no-show (once the task has started; no points, kept on record)"),
                            disabledReason: noEdit ?? noClaim),
                 KeyBinding(keys: [.char("z")], action: .revoke, help: LocalizedText("撤销审核通过（冲正积分，需填原因）", "revoke an approval (reverses the points; with a reason)"),
                            disabledReason: noEdit ?? noClaim),
@@ -148,6 +151,7 @@ struct TaskScreen: Screen {
     // MARK: Actions
 
     mutating func perform(_ action: Action, _ ctx: AppContext) -> [Effect] {
+        notice = nil
         do {
             switch action {
             case .move(let move): try moveSelection(move, ctx)
@@ -164,10 +168,11 @@ struct TaskScreen: Screen {
             case .publishTask:
                 guard let t = selectedTask, let taskId = t.id else { return [] }
                 let now = Self.now(ctx)
+                // The card moves from 草稿 to its new column; the selection goes with it.
                 return [.write(StoreAction { db, actor in
                     let done = try db.publishTask(id: taskId, by: actor, now: now)
                     return LocalizedText("已发布任务「\(done.title)」。", "Published “\(done.title)”.")
-                })]
+                }), .select(.task(taskId))]
             case .cancelTask:
                 guard let t = selectedTask else { return [] }
                 return [.present(.form(TaskForms.cancel(t, now: Self.now(ctx))))]
@@ -176,7 +181,10 @@ struct TaskScreen: Screen {
                 return [.present(.form(TaskForms.claimFor(t, now: Self.now(ctx))))]
             case .reply:
                 guard let c = claims.current else { return [] }
-                return [.present(.form(TaskForms.reply(c)))]
+                let now = Self.now(ctx)
+                // Said before the form opens, so nobody types a report only to have it refused.
+                if let refusal = notStarted(now, ClaimRules.replyAction) { return Self.tooEarly(refusal, ClaimRules.replyAction, ctx) }
+                return [.present(.form(TaskForms.reply(c, now: now)))]
             case .approve: return approveConfirm()
             case .reject:
                 let ids = reviewTargets
@@ -184,13 +192,15 @@ struct TaskScreen: Screen {
             case .noShow:
                 let ids = reviewTargets
                 guard !ids.isEmpty else { return [] }
+                let now = Self.now(ctx)
+                if let refusal = notStarted(now, ClaimRules.noShowAction) { return Self.tooEarly(refusal, ClaimRules.noShowAction, ctx) }
                 let who = Self.naming(selectedClaims().first?.claimantDisplayName, count: ids.count)
                 return [.present(.confirm(ConfirmState(
                     title: LocalizedText("标记未到", "No-show"),
                     message: LocalizedText("确定将 \(who.zh) 标记为未到吗？不发积分，并记入认领人记录。",
                                            "Mark \(who.en) as no-show? No points; it stays on the claimant's record."),
                     onConfirm: [.write(StoreAction { db, actor in
-                        let done = try db.markNoShow(ids, by: actor)
+                        let done = try db.markNoShow(ids, by: actor, now: now)
                         return LocalizedText("已标记 \(done.changed.count) 条未到。", "\(done.changed.count) marked no-show.")
                     })])))]
             case .revoke:
@@ -212,6 +222,21 @@ struct TaskScreen: Screen {
             return [.error(userMessage(for: error))]
         }
         return []
+    }
+
+    /// In a task's detail, why a report-back or no-show cannot be recorded yet (the task has not started);
+    /// the review queue's claims have been reported already, and the store checks each one again anyway.
+    private func notStarted(_ now: String, _ action: LocalizedText) -> ClaimError? {
+        guard case .detail = mode, let task else { return nil }
+        return ClaimRules.notStarted(task: task, now: now, action: action)
+    }
+
+    /// The refusal in full in a box (when the task starts, what to do if its time is wrong: longer than the status
+    /// line holds at 80 columns), and in short on the status line.
+    static func tooEarly(_ refusal: ClaimError, _ action: LocalizedText, _ ctx: AppContext) -> [Effect] {
+        let page = TextPage(title: LocalizedText("任务尚未开始", "The task has not started"),
+                            lines: TextFit.wrap(refusal.message.text(), width: max(30, min(60, ctx.bodyWidth - 8))))
+        return [.present(.text(page)), .error(LocalizedText("任务尚未开始，还不能\(action.zh)。", "The task has not started: \(action.en) cannot be recorded yet."))]
     }
 
     /// The task the keys act on: the open task in detail, else the board's selected card.
@@ -285,6 +310,30 @@ struct TaskScreen: Screen {
         return []
     }
 
+    /// After a save on the board: the task's card is selected in the column it now sits in. When the search or the
+    /// starting-soon narrowing hides it, they are cleared (and the status line says so) rather than leave the
+    /// cursor on some other task.
+    mutating func select(_ record: AuditRecord, _ ctx: AppContext) throws {
+        guard case .task(let id) = record, mode == .board, let task = try ctx.db.task(id: id) else { return }
+        let state = task.state(now: loadedAt)
+        guard let i = TaskState.boardColumns.firstIndex(of: state == .cancelled ? .ended : state) else { return }
+        // The column's own order: by start before the task begins, by end once it is under way or over.
+        let sort = [.inProgress, .ended, .cancelled].contains(state) ? task.endsAt : task.startsAt
+        let key = ListKey(sort: sort, id: id)
+        if try columns[i].focus(key, boardSource(TaskState.boardColumns[i], ctx, now: loadedAt), pageSize: cardRows(ctx)) {
+            column = i
+            return
+        }
+        guard !filter.isEmpty || soonOnly != nil else { return }
+        filter = ""
+        soonOnly = nil
+        boardAsOf = nil
+        try reload(ctx)
+        guard try columns[i].focus(key, boardSource(TaskState.boardColumns[i], ctx, now: loadedAt), pageSize: cardRows(ctx)) else { return }
+        column = i
+        notice = LocalizedText("已清除筛选以显示刚保存的任务", "filter cleared to show the task just saved")
+    }
+
     mutating func back(_ ctx: AppContext) -> Bool {
         if modes.count == 1, soonOnly != nil, ctx.openedFrom == nil {
             // Reached by a number key after the alert: Esc clears the alert's narrowing, as it clears "/".
@@ -300,6 +349,7 @@ struct TaskScreen: Screen {
     }
 
     mutating func applyFilter(_ text: String, _ ctx: AppContext) -> [Effect]? {
+        notice = nil
         filter = text
         boardAsOf = nil
         do {

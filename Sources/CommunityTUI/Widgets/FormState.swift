@@ -37,13 +37,18 @@ struct FormState {
             case .up: lookup.selected = max(0, lookup.selected - 1); fields[focus].lookup = lookup; return .stay
             case .enter, .tab:
                 let option = lookup.options[lookup.selected]
-                lookup.picked = option
+                let text = lookup.text(taking: option, in: fields[focus].value)
+                // A name kept as typed is not a roster row: nothing is "picked" for the submit to resolve.
+                lookup.picked = lookup.isList || option.id == PickOption.typedId ? nil : option
                 lookup.options = []
+                lookup.query = ""
                 fields[focus].lookup = lookup
-                fields[focus].value = option.label
-                fields[focus].cursor = option.label.count
+                fields[focus].value = text
+                fields[focus].cursor = text.count
                 fields[focus].error = nil
                 dirty = true
+                // In a list the next name follows; Enter or Tab with no matches open then leaves the field.
+                if lookup.isList { return .stay }
                 // Picking in the last field is the last thing to do: the form goes ahead as Enter would.
                 if focus < fields.count - 1 { move(to: focus + 1) } else if key == .enter { return trySubmit(ctx) }
                 return .stay
@@ -82,6 +87,12 @@ struct FormState {
     private mutating func move(to index: Int) {
         focus = index
         fields[focus].fresh = true
+        // Arriving in a list of names: a separator is ready, so what is typed next is a new name looked up on
+        // its own (leaving the field trims it again).
+        if fields[focus].lookup?.isList == true, !fields[focus].value.isEmpty, !Lookup.endsWithSeparator(fields[focus].value) {
+            fields[focus].value += Lookup.separator
+            fields[focus].cursor = fields[focus].value.count
+        }
     }
 
     mutating func trySubmit(_ ctx: AppContext) -> Outcome {

@@ -52,7 +52,7 @@ enum ModalView {
     static func suggestionRows(_ form: FormState) -> Int {
         guard form.fields.indices.contains(form.focus), let lookup = form.fields[form.focus].lookup else { return 0 }
         if !lookup.options.isEmpty { return lookup.options.count }
-        return lookup.picked == nil && !form.fields[form.focus].value.isEmpty ? 1 : 0
+        return lookup.findsNothing ? 1 : 0
     }
 
     static func renderForm(_ form: FormState, into buffer: inout ScreenBuffer, area: Rect) {
@@ -103,13 +103,15 @@ enum ModalView {
             if focused, let lookup = field.lookup, !lookup.options.isEmpty {
                 // The picker's matches, under the field: the chosen one in reverse video.
                 for (k, option) in lookup.options.enumerated() where y < box.maxY - 3 {
-                    let line = option.label + (option.detail.isEmpty ? "" : "  " + option.detail)
+                    // The row that keeps a name as typed reads as such: quoted, with its note.
+                    let label = option.id == PickOption.typedId ? LocalizedText("「\(option.label)」", "“\(option.label)”").text() : option.label
+                    let line = label + (option.detail.isEmpty ? "" : "  " + option.detail)
                     buffer.fill(x: valueX, y: y, width: valueWidth, style: k == lookup.selected ? .selected : .normal)
                     buffer.put((k == lookup.selected ? "▸ " : "  ") + line, x: valueX, y: y, maxWidth: valueWidth,
                                style: k == lookup.selected ? .selected : .normal)
                     y += 1
                 }
-            } else if focused, let lookup = field.lookup, lookup.picked == nil, !field.value.isEmpty {
+            } else if focused, let lookup = field.lookup, lookup.findsNothing {
                 buffer.put(LocalizedText("  没有匹配的人员或单位", "  nobody on the roster matches").text(), x: valueX, y: y,
                            maxWidth: valueWidth, style: .muted)
                 y += 1

@@ -22,6 +22,40 @@ enum RosterPicks {
         all.filter { PinyinText.matches(query, $0.name) }.prefix(6).map { PickOption(id: "organisation:\($0.id)", label: $0.name, detail: "") }
     }
 
+    /// Members and organisations as an issue's parties or a meeting's attendees: the label is the name alone (what
+    /// the dossier records), the detail tells namesakes apart (member code, unit, masked phone). Members come from
+    /// the desk's lookup; organisations also by the pinyin of their name, as the member form's unit picker finds them.
+    static func people(_ query: String, _ ctx: AppContext, organisations: [(id: Int64, name: String)]) -> [PickOption] {
+        let matches = (try? ctx.db.findHolders(query, limit: 6)) ?? []
+        let unitNote = LocalizedText("报到单位", "organisation").text()
+        var options: [PickOption] = matches.filter(\.active).map { m in
+            switch m.holder {
+            case .member(let n):
+                return PickOption(id: "member:\(n)", label: m.name,
+                                  detail: [m.memberCode, m.unit, m.maskedPhone].filter { !$0.isEmpty }.joined(separator: " · "))
+            case .organisation(let n):
+                return PickOption(id: "organisation:\(n)", label: m.name, detail: unitNote)
+            }
+        }
+        for unit in Self.organisations(query, organisations) where !options.contains(where: { $0.id == unit.id }) {
+            options.append(PickOption(id: unit.id, label: unit.label, detail: unitNote))
+        }
+        return options
+    }
+
+    /// A meeting's attendees: the issue's own parties first (they are who usually comes, and may not be on the
+    /// roster at all), then the roster.
+    static func attendees(_ query: String, _ ctx: AppContext, parties: [IssueParty], organisations: [(id: Int64, name: String)]) -> [PickOption] {
+        let reference = ctx.reference.consultation
+        var options = parties.filter { PinyinText.matches(query, $0.name) }.map {
+            PickOption(id: "party:\($0.id ?? 0)", label: $0.name, detail: reference.partyKindLabel($0.kind).text())
+        }
+        for person in people(query, ctx, organisations: organisations) where !options.contains(where: { $0.label == person.label }) {
+            options.append(person)
+        }
+        return options
+    }
+
     /// The claimant a picked row stands for.
     static func claimant(for option: PickOption, _ ctx: AppContext) -> Claimant? {
         let parts = option.id.split(separator: ":")

@@ -49,6 +49,26 @@ struct VirtualList<Row: KeyedRow> {
         selected = min(selected, max(0, rows.count - 1))
     }
 
+    /// Selects the row with `key`, bringing its page into view when it is not on screen (a row just saved,
+    /// which may have moved in the order). False when the list, as filtered, does not hold the row: the
+    /// selection is then left where it was rather than handed to another row.
+    mutating func focus(_ key: ListKey, _ source: Source, pageSize: Int) throws -> Bool {
+        self.pageSize = max(1, pageSize)
+        if let i = rows.firstIndex(where: { $0.listKey.id == key.id }) {
+            selected = i
+            return true
+        }
+        let page = try source.fetch(.from(key, self.pageSize))
+        guard page.first?.listKey.id == key.id else { return false }
+        total = try source.count(nil)
+        rows = page
+        // Near the end of the list, show a full page that ends with the last row instead of a short one.
+        if rows.count < self.pageSize && total > rows.count { rows = try source.fetch(.last(self.pageSize)) }
+        offset = try rows.first.map { try source.count($0.listKey) } ?? 0
+        selected = rows.firstIndex { $0.listKey.id == key.id } ?? 0
+        return true
+    }
+
     /// Starts again from the top (a new filter).
     mutating func reset(_ source: Source, pageSize: Int) throws {
         rows = []

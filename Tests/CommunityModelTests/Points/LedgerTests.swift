@@ -138,7 +138,7 @@ final class LedgerTests: XCTestCase {
         let notReady = try f.db.claimTask(id: task.id!, for: b, by: f.actor).id!
         XCTAssertThrowsError(try f.db.approveClaims([ready, notReady], by: f.actor))
         XCTAssertEqual(try f.balance(a), 0, "the first claim's credit rolled back with the batch")
-        try f.db.replyToClaim(id: notReady, note: "done", by: f.actor)
+        try f.db.replyToClaim(id: notReady, note: "done", by: f.actor, now: task.startsAt)
         let outcome = try f.db.approveClaims([ready, notReady], by: f.actor)
         XCTAssertEqual(outcome.changed, [ready, notReady])
         XCTAssertEqual(try f.balance(a) + f.balance(b), 10)

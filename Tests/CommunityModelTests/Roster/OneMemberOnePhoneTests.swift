@@ -1,4 +1,5 @@
 import CommunityModel
+import Foundation
 import CommunityTestSupport
 import XCTest
 
@@ -28,6 +29,42 @@ final class OneMemberOnePhoneTests: XCTestCase {
         li.phone = "18231700005"
         XCTAssertNoThrow(try store.db.updateMember(li, by: store.secretary))
         XCTAssertThrowsError(try store.db.setMemberActive(id: jia.id ?? 0, active: true, by: store.secretary))
+    }
+
+    func testAnImportRefusesAPhoneHeldByAnActiveMemberOrAnEarlierLineNamingThemAndWritesNothing() throws {
+        let store = try TestStore()
+        defer { store.remove() }
+        try store.db.addOrganisation(Organisation(name: "公交集团党委", level: .city, contact: "刘建国", phone: "13903170121",
+                                                  reportedOn: "2026-03-01"), by: store.secretary)
+        try store.db.addMember(member("贾成", "CD00005", "18231700005"), by: store.secretary)
+        var gone = try store.db.addMember(member("张旧", "CD00009", "18231700009"), by: store.secretary)
+        try store.db.setMemberActive(id: gone.id ?? 0, active: false, by: store.secretary)
+        gone.active = false
+        let before = try store.db.memberCount(RosterFilter())
+        // Given a file whose line 2 takes 贾成's phone, line 4 repeats line 3's, and line 5 reuses a deactivated
+        // member's number (free again) while line 6, itself deactivated, repeats line 3's (allowed, as in the form)
+        let csv = """
+            姓名,手机,单位,级别,党员编号,报到日期,状态
+            李晓婷,18231700005,公交集团党委,市直,CD00112,2026-03-02,在册
+            王芳,18231700113,公交集团党委,市直,CD00113,2026-03-02,在册
+            赵强,１８２３１７００１１３,公交集团党委,市直,CD00114,2026-03-02,在册
+            孙丽,18231700009,公交集团党委,市直,CD00115,2026-03-02,在册
+            周老,18231700113,公交集团党委,市直,CD00116,2026-03-02,已停用
+
+            """
+        XCTAssertThrowsError(try store.db.importRoster(.members, csv: Data(csv.utf8), by: store.secretary, today: "2026-11-30")) { error in
+            let problems = (error as? RosterImportError)?.problemList ?? []
+            XCTAssertEqual(problems.map(\.line), [2, 4], "\(problems)")
+            XCTAssertEqual(problems.map(\.column), ["手机", "手机"])
+            XCTAssertEqual(problems.first?.message, RosterError.phoneInUse("18231700005", by: "贾成（CD00005）").message)
+            XCTAssertTrue(problems.last?.message.zh.contains("第 3 行的 王芳（CD00113）") ?? false, "\(problems)")
+            XCTAssertTrue(problems.last?.message.en.contains("line 3 (王芳, CD00113)") ?? false, "\(problems)")
+        }
+        XCTAssertEqual(try store.db.memberCount(RosterFilter()), before, "validated whole: nothing written")
+        // With the two clashing lines corrected, the file goes in.
+        let fixed = csv.replacingOccurrences(of: "李晓婷,18231700005", with: "李晓婷,18231700112")
+            .replacingOccurrences(of: "赵强,１８２３１７００１１３", with: "赵强,18231700114")
+        XCTAssertEqual(try store.db.importRoster(.members, csv: Data(fixed.utf8), by: store.secretary, today: "2026-11-30").rows, 5)
     }
 
     func testFullWidthDigitsAreAcceptedAsTyped() throws {

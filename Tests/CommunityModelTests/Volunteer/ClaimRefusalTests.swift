@@ -114,7 +114,7 @@ final class ClaimRefusalTests: XCTestCase {
         // Cannot approve before the claimant has reported back.
         XCTAssertThrowsError(try f.db.approveClaims([claim.id!], by: f.actor),
                              equals: ClaimError.wrongState(action: LocalizedText("审核通过", "approved"), state: .claimed, expected: [.replied]))
-        try f.db.replyToClaim(id: claim.id!, note: "完成扫码登记 200 人", by: f.actor)
+        try f.db.replyToClaim(id: claim.id!, note: "完成扫码登记 200 人", by: f.actor, now: task.startsAt)
         XCTAssertEqual(try f.db.claimCount(.reviewQueue), 1)
         XCTAssertThrowsError(try f.db.rejectClaims([claim.id!], reason: "", by: f.actor),
                              equals: ClaimError.reasonRequired(action: LocalizedText("驳回", "rejected")))
@@ -124,12 +124,37 @@ final class ClaimRefusalTests: XCTestCase {
         XCTAssertEqual(try f.balance(a), 0)
     }
 
+    func testAReportBackOrNoShowWaitsUntilTheTaskHasStarted() throws {
+        let f = try VolunteerFixture()
+        let task = try f.task(starts: "2099-06-28 08:00", ends: "2099-06-28 11:30")
+        let a = try f.member("张伟", code: "D001", phone: "13800000001")
+        let b = try f.member("李娜", code: "D002", phone: "13800000002")
+        let early = try f.db.claimTask(id: task.id!, for: a, by: f.actor, now: "2099-06-20 10:00").id!
+        let other = try f.db.claimTask(id: task.id!, for: b, by: f.actor, now: "2099-06-20 10:00").id!
+        // Before the start: both refused, saying when it starts and what to do; nothing changes.
+        let reply = ClaimError.taskNotStarted(title: task.title, startsAt: "2099-06-28 08:00", action: ClaimRules.replyAction)
+        XCTAssertThrowsError(try f.db.replyToClaim(id: early, note: "到岗", by: f.actor, now: "2099-06-28 07:59"), equals: reply)
+        XCTAssertThrowsError(try f.db.markNoShow([early, other], by: f.actor, now: "2099-06-27 18:00"),
+                             equals: ClaimError.taskNotStarted(title: task.title, startsAt: "2099-06-28 08:00", action: ClaimRules.noShowAction))
+        XCTAssertTrue(reply.message.zh.contains("2099-06-28 08:00 才开始") && reply.message.zh.contains("请先修改任务时间"), reply.message.zh)
+        XCTAssertTrue(reply.message.en.contains("starts at 2099-06-28 08:00") && reply.message.en.contains("edit the task"), reply.message.en)
+        XCTAssertEqual(try f.db.claims(.task(task.id!), .first(5)).map(\.state), [.claimed, .claimed])
+        // From the start on, both are taken.
+        try f.db.replyToClaim(id: early, note: "到岗", by: f.actor, now: "2099-06-28 08:00")
+        XCTAssertEqual(try f.db.markNoShow([other], by: f.actor, now: "2099-06-28 11:00").changed, [other])
+        // A state that could not be marked anyway still says so first.
+        try f.db.rejectClaims([early], reason: "无照片", by: f.actor)
+        XCTAssertThrowsError(try f.db.markNoShow([early], by: f.actor, now: "2099-06-01 00:00")) { error in
+            guard case ClaimError.wrongState = error else { return XCTFail("\(error)") }
+        }
+    }
+
     func testNoShowEarnsNothingAndShowsOnTheClaimantsRecord() throws {
         let f = try VolunteerFixture()
         let task = try f.task()
         let a = try f.member("张伟", code: "D001", phone: "13800000001")
         let claim = try f.db.claimTask(id: task.id!, for: a, by: f.actor)
-        try f.db.markNoShow([claim.id!], by: f.actor)
+        try f.db.markNoShow([claim.id!], by: f.actor, now: task.endsAt)
         let record = try f.db.claims(.holder(a), .first(10))
         XCTAssertEqual(record.map(\.state), [.noShow])
         XCTAssertEqual(try f.balance(a), 0)

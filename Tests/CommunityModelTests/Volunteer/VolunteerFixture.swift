@@ -38,10 +38,11 @@ final class VolunteerFixture {
                                     place: "朝东社区卫生服务站", places: places, points: points), publish: publish, by: actor)
     }
 
-    /// Claims, replies, and returns the claim id: a claim ready for review.
+    /// Claims, replies (as the task starts: a report-back comes no earlier), and returns the claim id: a claim
+    /// ready for review.
     func repliedClaim(_ task: VolunteerTask, _ holder: PointsHolder) throws -> Int64 {
         let c = try db.claimTask(id: task.id ?? 0, for: holder, by: actor)
-        try db.replyToClaim(id: c.id ?? 0, note: "已完成", by: actor)
+        try db.replyToClaim(id: c.id ?? 0, note: "已完成", by: actor, now: task.startsAt)
         return c.id ?? 0
     }
 
