@@ -11,7 +11,7 @@ import GRDB
 /// Adjustments are not earnings (SPEC §7), so rankings, letters and the points-issued figures stay as the
 /// service made them.
 struct RedemptionDemoFunds {
-    /// Ledger movements per holder in day order: (day, amount).
+    /// Ledger movements per holder in day order: (day, amount) — `balance(_:by:)` stops at the first later day.
     private var movements: [PointsHolder: [(day: String, amount: Int)]] = [:]
     /// Active holders with any points, keenest earners first.
     private(set) var holders: [PointsHolder] = []
@@ -52,6 +52,7 @@ struct RedemptionDemoFunds {
             guard let holder = PointsHolder(memberId: row["member_id"], organisationId: row["organisation_id"]) else { continue }
             funds.movements[holder, default: []].append((row["day"], row["amount"]))
         }
+        for (holder, moves) in funds.movements { funds.totals[holder] = moves.reduce(0) { $0 + $1.amount } }
         let balances: [(holder: PointsHolder, balance: Int)] = funds.movements.keys.map { ($0, funds.balance($0)) }
         funds.holders = balances.filter { $0.balance >= 50 }
             .sorted { a, b in a.balance != b.balance ? a.balance > b.balance : a.holder.key < b.holder.key }
@@ -59,10 +60,17 @@ struct RedemptionDemoFunds {
         return funds
     }
 
+    /// Today's balance per holder (before any demo receipt), summed once: the plan asks for it very often.
+    private var totals: [PointsHolder: Int] = [:]
+
     /// The holder's balance at the end of `day` (before any demo receipt); nil day: today's balance.
     func balance(_ holder: PointsHolder, by day: String? = nil) -> Int {
+        guard let day else { return totals[holder] ?? 0 }
         var sum = 0
-        for m in movements[holder] ?? [] where day.map({ m.day <= $0 }) ?? true { sum += m.amount }
+        for m in movements[holder] ?? [] {
+            if m.day > day { break }
+            sum += m.amount
+        }
         return sum
     }
 
