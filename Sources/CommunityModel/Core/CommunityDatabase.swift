@@ -20,7 +20,7 @@ public struct CommunityDatabase: Sendable {
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(10)
         config.prepareDatabase { db in
-            // After open, on every connection: a committed redemption must survive a power cut.
+            // After open, on every connection: a committed redemption must survive a power cut (see below).
             try db.execute(sql: "PRAGMA synchronous = FULL")
             // Reads map the file instead of copying every page through read(2) into each connection's own
             // small cache: at stress scale a search or a ranking touches thousands of pages, and the copies
@@ -30,6 +30,10 @@ public struct CommunityDatabase: Sendable {
         let pool: DatabasePool
         do {
             pool = try DatabasePool(path: path, configuration: config)
+            // GRDB turns WAL on for the writer after `prepareDatabase` and sets synchronous = NORMAL with it
+            // (a commit then survives a crash but not a power cut). The writer is the connection that commits,
+            // so FULL is set on it again here.
+            try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
         } catch let error as DatabaseError {
             throw translate(error, path: path)
         }

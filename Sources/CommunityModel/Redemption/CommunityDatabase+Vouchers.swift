@@ -26,22 +26,26 @@ extension CommunityDatabase {
         let normal = try VoucherCode.normalise(code)
         let shopName = shop.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !shopName.isEmpty, !shopName.contains(where: { $0.isNewline || $0 == "\0" }) else { throw VoucherError.shopRequired }
-        return try pool.write { db in
-            let status = try Self.voucherStatus(db, code: normal, today: today)
-            let v = status.voucher
-            switch status.state {
-            case .used: throw VoucherError.alreadyUsed(code: v.code, usedAt: v.usedAt ?? "", shop: v.usedShop ?? "")
-            case .cancelled: throw VoucherError.cancelled(code: v.code, at: v.cancelledAt ?? "")
-            case .expired: throw VoucherError.expired(code: v.code, on: v.expiresOn)
-            case .unused: break
-            }
-            let at = VolunteerClock.timestamp()
-            // The state guard makes the update itself the arbiter, whatever another connection did.
-            try db.execute(sql: "UPDATE voucher SET state = '已使用', used_at = ?, used_shop = ?, used_by = ? WHERE id = ? AND state = '未使用'",
-                           arguments: [at, shopName, actor?.name ?? shopName, v.id])
-            guard db.changesCount == 1 else { throw VoucherError.alreadyUsed(code: v.code, usedAt: "", shop: "") }
-            try AuditEntry.record(db, by: actor, action: "voucher.use", target: "voucher:\(v.id ?? 0)", detail: "\(v.code) @ \(shopName)")
-            return try Self.voucherStatus(db, code: normal, today: today)
+        return try pool.write { db in try Self.useVoucher(db, code: normal, shop: shopName, by: actor, today: today) }
+    }
+
+    /// `useVoucher` inside the caller's transaction (the demo's shops use theirs at the moment it happened);
+    /// `code` is already normalised and `shop` trimmed and non-empty.
+    static func useVoucher(_ db: Database, code normal: String, shop shopName: String, by actor: Actor?, today: String) throws -> VoucherStatus {
+        let status = try Self.voucherStatus(db, code: normal, today: today)
+        let v = status.voucher
+        switch status.state {
+        case .used: throw VoucherError.alreadyUsed(code: v.code, usedAt: v.usedAt ?? "", shop: v.usedShop ?? "")
+        case .cancelled: throw VoucherError.cancelled(code: v.code, at: v.cancelledAt ?? "")
+        case .expired: throw VoucherError.expired(code: v.code, on: v.expiresOn)
+        case .unused: break
         }
+        let at = VolunteerClock.timestamp()
+        // The state guard makes the update itself the arbiter, whatever another connection did.
+        try db.execute(sql: "UPDATE voucher SET state = '已使用', used_at = ?, used_shop = ?, used_by = ? WHERE id = ? AND state = '未使用'",
+                       arguments: [at, shopName, actor?.name ?? shopName, v.id])
+        guard db.changesCount == 1 else { throw VoucherError.alreadyUsed(code: v.code, usedAt: "", shop: "") }
+        try AuditEntry.record(db, by: actor, action: "voucher.use", target: "voucher:\(v.id ?? 0)", detail: "\(v.code) @ \(shopName)")
+        return try Self.voucherStatus(db, code: normal, today: today)
     }
 }

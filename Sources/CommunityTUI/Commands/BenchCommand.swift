@@ -16,10 +16,13 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Terminal size as WIDTHxHEIGHT.") var size = "120x40"
     @Option(help: "Run the scenarios of this file (tests/bench/scenarios.txt) instead; prints each key's time.")
     var script: String?
+    @Option(help: "Only time this many redemption confirms (synchronous = FULL) on a copy of the database, and print that line.")
+    var confirm: Int?
 
     func run() throws {
         global.applyLanguage()
         try reportingErrors {
+            if let confirm { return try runConfirm(confirm) }
             let parts = size.split(separator: "x").compactMap { Int($0) }
             let (w, h) = parts.count == 2 ? (parts[0], parts[1]) : (120, 40)
             let start = DispatchTime.now()

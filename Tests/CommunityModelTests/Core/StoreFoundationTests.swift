@@ -16,6 +16,10 @@ final class StoreFoundationTests: XCTestCase {
             let sql = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'member'") ?? ""
             XCTAssertTrue(sql.contains("STRICT"), sql)
         }
+        // The writer is the connection that commits: it must be FULL too (GRDB's WAL set-up makes it NORMAL).
+        try f.db.pool.writeWithoutTransaction { db in
+            XCTAssertEqual(try Int.fetchOne(db, sql: "PRAGMA synchronous"), 2, "the writer must commit with synchronous FULL")
+        }
     }
 
     func testDatabaseFromNewerVersionIsRefusedWithMessage() throws {
