@@ -193,12 +193,9 @@ extension CommunityDatabase {
         if let other = try Row.fetchOne(db, sql: """
             SELECT name, member_code FROM member WHERE phone = ? AND active = 1 AND id IS NOT ? LIMIT 1
             """, arguments: [m.phone, m.id]) {
-            throw RosterError.phoneInUse(m.phone, by: memberLabel(other["name"] ?? "", other["member_code"] ?? ""))
+            throw RosterError.phoneInUse(m.phone, name: other["name"] ?? "", code: other["member_code"] ?? "")
         }
     }
-
-    /// "贾成（CD00005）": how a refusal names the member who already holds a phone.
-    static func memberLabel(_ name: String, _ code: String) -> String { code.isEmpty ? name : "\(name)（\(code)）" }
 
     /// Saves changes to a member; the code must stay unique.
     public func updateMember(_ member: Member, by actor: Actor) throws {

@@ -20,7 +20,7 @@ struct PhoneClaims {
         if let other = try Row.fetchOne(inUse, arguments: [phone]) {
             let otherName: String = other["name"] ?? ""
             let otherCode: String = other["member_code"] ?? ""
-            throw RosterError.phoneInUse(phone, by: CommunityDatabase.memberLabel(otherName, otherCode))
+            throw RosterError.phoneInUse(phone, name: otherName, code: otherCode)
         }
         if let first = firstLine[phone] {
             throw RosterImportFieldError(message: LocalizedText(

@@ -11,7 +11,7 @@ public enum RosterError: UserFacingError, Equatable {
     case badLevel(String, allowed: [String])
     case tooLong(LocalizedText, max: Int)
     /// One member, one phone: the number is already on another active member.
-    case phoneInUse(String, by: String)
+    case phoneInUse(String, name: String, code: String)
 
     public var message: LocalizedText {
         switch self {
@@ -31,9 +31,10 @@ public enum RosterError: UserFacingError, Equatable {
             return LocalizedText("层级“\(text)”不对：只能是 \(allowed.joined(separator: "、"))。", "Level “\(text)” is not valid: use \(allowed.joined(separator: ", ")).")
         case .tooLong(let field, let max):
             return LocalizedText("\(field.zh)太长：最多 \(max) 个字。", "\(field.en) is too long: at most \(max) characters.")
-        case .phoneInUse(let phone, let other):
-            return LocalizedText("手机号 \(phone) 已登记在党员 \(other) 名下：一人一号，请核对后再填。",
-                                 "Phone \(phone) is already on member \(other): one member, one phone — check it and try again.")
+        case .phoneInUse(let phone, let name, let code):
+            // The brackets follow the language: full-width （） only inside Chinese.
+            return LocalizedText("手机号 \(phone) 已登记在党员 \(code.isEmpty ? name : "\(name)（\(code)）") 名下：一人一号，请核对后再填。",
+                                 "Phone \(phone) is already on member \(code.isEmpty ? name : "\(name) (\(code))"): one member, one phone — check it and try again.")
         }
     }
 }

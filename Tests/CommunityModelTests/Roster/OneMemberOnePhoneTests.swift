@@ -14,8 +14,10 @@ final class OneMemberOnePhoneTests: XCTestCase {
         defer { store.remove() }
         let jia = try store.db.addMember(member("贾成", "CD00005", "18231700005"), by: store.secretary)
         XCTAssertThrowsError(try store.db.addMember(member("李晓婷", "CD00112", "18231700005"), by: store.secretary)) { error in
-            XCTAssertEqual(error as? RosterError, .phoneInUse("18231700005", by: "贾成（CD00005）"))
-            XCTAssertTrue((error as? RosterError)?.message.zh.contains("贾成") ?? false)
+            XCTAssertEqual(error as? RosterError, .phoneInUse("18231700005", name: "贾成", code: "CD00005"))
+            XCTAssertTrue((error as? RosterError)?.message.zh.contains("贾成（CD00005）") ?? false)
+            // English keeps the name as written but its brackets are English ones.
+            XCTAssertTrue((error as? RosterError)?.message.en.contains("贾成 (CD00005)") ?? false)
         }
         // Editing another member onto the number is refused too; the member's own edit is not.
         var li = try store.db.addMember(member("李晓婷", "CD00112", "18231700112"), by: store.secretary)
@@ -56,7 +58,7 @@ final class OneMemberOnePhoneTests: XCTestCase {
             let problems = (error as? RosterImportError)?.problemList ?? []
             XCTAssertEqual(problems.map(\.line), [2, 4], "\(problems)")
             XCTAssertEqual(problems.map(\.column), ["手机", "手机"])
-            XCTAssertEqual(problems.first?.message, RosterError.phoneInUse("18231700005", by: "贾成（CD00005）").message)
+            XCTAssertEqual(problems.first?.message, RosterError.phoneInUse("18231700005", name: "贾成", code: "CD00005").message)
             XCTAssertTrue(problems.last?.message.zh.contains("第 3 行的 王芳（CD00113）") ?? false, "\(problems)")
             XCTAssertTrue(problems.last?.message.en.contains("line 3 (王芳, CD00113)") ?? false, "\(problems)")
         }
