@@ -15,6 +15,7 @@ enum Schema {
         registerRedemption(&migrator)
         CommunityDatabase.registerMonthlyIndexes(&migrator)
         registerRosterStamp(&migrator)
+        MonthlyTotals.register(&migrator)
         return migrator
     }
 

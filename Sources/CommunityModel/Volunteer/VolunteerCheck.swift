@@ -53,6 +53,11 @@ public enum VolunteerCheck {
                     "Ledger total “\(kind)” says \(kept.0) points / \(kept.1) entries; the entries add up to \(real.0) / \(real.1)")
             }
         }
+        // The monthly totals (the overview's chart) equal the entries of each month.
+        for p in try MonthlyTotals.problems(db) {
+            add("积分月合计“\(p.kind)” \(p.month) 记为 \(p.kept.0) 分 / \(p.kept.1) 笔，流水实际为 \(p.real.0) 分 / \(p.real.1) 笔",
+                "Monthly ledger total “\(p.kind)” \(p.month) says \(p.kept.0) points / \(p.kept.1) entries; the entries add up to \(p.real.0) / \(p.real.1)")
+        }
         // The claim tallies (for the dashboard) equal the claims they count.
         var tally: [String: Int] = [:]
         for r in try Row.fetchAll(db, sql: "SELECT state || '/' || holder_kind, n FROM claim_tally WHERE n <> 0") { tally[r[0]] = r[1] }

@@ -31,6 +31,23 @@ final class LedgerTotalsTests: XCTestCase {
         XCTAssertThrowsError(try f.db.pool.write { try $0.execute(sql: "DELETE FROM ledger_total") })
     }
 
+    /// The overview's chart reads the monthly totals; they follow each entry by its month, reversals of credits
+    /// included, and equal what the entries add up to over the demo's half year.
+    func testMonthlyTotalsFollowEveryEntryByItsMonthAndCheckCatchesDrift() throws {
+        let f = try VolunteerFixture()
+        let member = try f.member("周敏", code: "CD0005", phone: "13800000005")
+        let claim = try f.repliedClaim(try f.task(points: 12), member)
+        _ = try f.db.approveClaims([claim], by: f.actor)
+        _ = try f.db.revokeApproval(claimId: claim, reason: "误点通过", by: f.actor)
+        let rows = try f.db.pool.read { try Row.fetchAll($0, sql: "SELECT kind, amount, entries FROM ledger_month_total ORDER BY kind") }
+        XCTAssertEqual(rows.map { $0["kind"] as String }, ["credit", "credit_reversal", "reversal"])
+        XCTAssertEqual(rows.map { $0["amount"] as Int }, [12, -12, -12])
+        XCTAssertTrue(try f.db.pool.read { try MonthlyTotals.problems($0) }.isEmpty)
+        try f.db.pool.write { try $0.execute(sql: "UPDATE ledger_month_total SET entries = entries + 1 WHERE kind = 'credit'") }
+        XCTAssertEqual(try f.db.pool.read { try VolunteerModule.check($0) }.count, 1)
+        XCTAssertThrowsError(try f.db.pool.write { try $0.execute(sql: "DELETE FROM ledger_month_total") })
+    }
+
     func testClaimTallyFollowsEveryStateChangeAndCheckCatchesDrift() throws {
         let f = try VolunteerFixture()
         let a = try f.member("王芳", code: "CD0003", phone: "13800000003")
