@@ -94,6 +94,10 @@ extension CommunityDatabase {
             // The alert's own conditions (VolunteerModule.alerts), so the board and the count agree.
             q.conditions += ["task.status = '已发布'", "task.starts_at >= ?", "task.starts_at < ?", "task.taken < task.places"]
             q.arguments += [soon.from, soon.until]
+            // Three days of starts are a few rows of the starts index; left to itself the planner walked every
+            // published task still to end for the 进行中 column (19 ms at stress, the overview's slowest Enter).
+            let sort = column == .draft || column == .open || column == .full ? "task.starts_at" : "task.ends_at"
+            q.select = "SELECT task.*, \(sort) AS sort_key FROM task INDEXED BY task_status_starts_places"
         }
         let t = text.trimmingCharacters(in: .whitespaces)
         if !t.isEmpty {
@@ -142,7 +146,11 @@ extension CommunityDatabase {
         }
         var q = boardQuery(column, now: now, text: text, soon: soon)
         // With a search text the ended column walks task_ends from the top (the text needs the row anyway).
-        q.select = (column == .ended || column == .cancelled) && soon == nil ? "SELECT task.id FROM task INDEXED BY task_ends" : "SELECT task.id FROM task"
+        if soon != nil {
+            q.select = "SELECT task.id FROM task INDEXED BY task_status_starts_places"
+        } else {
+            q.select = column == .ended || column == .cancelled ? "SELECT task.id FROM task INDEXED BY task_ends" : "SELECT task.id FROM task"
+        }
         return try q.count(db, before: key)
     }
 

@@ -57,6 +57,8 @@ struct BenchCommand: ParsableCommand {
                     times.append(Self.ms(since: t))
                 }
                 times.sort()
+                // A small --presses leaves some scenarios without keys: nothing to report, not a crash.
+                guard !times.isEmpty else { continue }
                 let p50 = times[times.count / 2], p95 = times[min(times.count - 1, times.count * 95 / 100)], worst = times.last ?? 0
                 print(String(format: "%-34@ keys %5d  p50 %6.2f ms  p95 %6.2f ms  max %6.2f ms", name as NSString, times.count, p50, p95, worst))
             }
