@@ -16,6 +16,7 @@ enum Schema {
         CommunityDatabase.registerMonthlyIndexes(&migrator)
         registerRosterStamp(&migrator)
         MonthlyTotals.register(&migrator)
+        registerDeskFigureIndex(&migrator)
         return migrator
     }
 

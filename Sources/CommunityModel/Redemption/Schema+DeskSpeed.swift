@@ -24,3 +24,13 @@ extension Schema {
         }
     }
 }
+
+extension Schema {
+    /// v10: the desk's figures line (today's and the month's points) reads one covering index range instead
+    /// of looking up every receipt of the month (≈8,000 at stress; 4 ms of every confirm's reload).
+    static func registerDeskFigureIndex(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("v10-desk-figure-index") { db in
+            try db.execute(sql: "CREATE INDEX redemption_series_day_points ON redemption(series, day, state, points)")
+        }
+    }
+}
