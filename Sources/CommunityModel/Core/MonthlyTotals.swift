@@ -5,9 +5,6 @@ import GRDB
 /// stress scale, most of the first frame); now each series is twelve rows. The ledger is append-only, so a
 /// running total cannot drift; `check` compares it with the entries.
 enum MonthlyTotals {
-    /// The kinds kept: the ledger's own, and reversals of credits (the "points issued" series nets them out).
-    static let kinds = ["credit", "debit", "adjustment", "reversal", "credit_reversal"]
-
     static func register(_ migrator: inout DatabaseMigrator) {
         migrator.registerMigration("v9-monthly-totals") { db in
             try db.execute(sql: """

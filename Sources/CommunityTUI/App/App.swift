@@ -332,20 +332,25 @@ struct App {
         if ctx.kiosk && id != homeScreen { return }
         current = id
         openedFrom = nil
+        let stamp = ScreenLoadStamp.now(ctx, width: width, height: height)
         if screens[id] == nil {
             screens[id] = ScreenRegistry.make(id)
-        } else if let kept = loadStamps[id], kept == ScreenLoadStamp.now(ctx, width: width, height: height) {
+        } else if let kept = loadStamps[id], kept == stamp {
             return
         }
-        reloadCurrent()
+        reload(stampedBefore: stamp)
     }
 
     /// Reloads what the current screen shows; called after writes, on resize and when another terminal commits.
     mutating func reloadCurrent() {
         guard phase == .main else { return }
-        let ctx = self.ctx
         // Read before the load: a commit in between makes the stamp older than the rows, never newer.
-        let stamp = ScreenLoadStamp.now(ctx, width: width, height: height)
+        reload(stampedBefore: ScreenLoadStamp.now(ctx, width: width, height: height))
+    }
+
+    private mutating func reload(stampedBefore stamp: ScreenLoadStamp?) {
+        guard phase == .main else { return }
+        let ctx = self.ctx
         let failure: Error? = withScreen { screen in
             do { try screen.reload(ctx); return nil } catch { return error }
         }

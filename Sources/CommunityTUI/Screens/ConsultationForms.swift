@@ -161,7 +161,7 @@ enum ConsultationForms {
             FormField(id: "against", label: LocalizedText("反对", "Against"), value: "0", required: true, numeric: true, validate: count),
             FormField(id: "abstain", label: LocalizedText("弃权", "Abstain"), value: "0", required: true, numeric: true, validate: count),
         ]) { values, ctx in
-            let names = values["attendees"].split(whereSeparator: { Lookup.separators.contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let names = Lookup.names(values["attendees"]).filter { !$0.isEmpty }
             let attendees = names.map { name in
                 MeetingAttendee(name: name, kind: d.parties.first { $0.name == name }?.kind ?? "resident_reps")
             }

@@ -197,7 +197,7 @@ struct RosterScreen: Screen {
     }
 
     /// After a save: the saved member or organisation stays selected, on its tab, wherever its new code or name
-    /// puts it. When it no longer matches the search, the search is cleared and the status line says so: the
+    /// puts it. When it no longer matches the search, the search is cleared and the screen says so: the
     /// list keeps meaning what its filter says, and the cursor never lands on somebody else (who might then be
     /// edited or deactivated by mistake).
     mutating func select(_ record: AuditRecord, _ ctx: AppContext) throws {

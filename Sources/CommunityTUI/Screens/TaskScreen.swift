@@ -311,7 +311,7 @@ struct TaskScreen: Screen {
     }
 
     /// After a save on the board: the task's card is selected in the column it now sits in. When the search or the
-    /// starting-soon narrowing hides it, they are cleared (and the status line says so) rather than leave the
+    /// starting-soon narrowing hides it, they are cleared (and the board's summary line says so) rather than leave the
     /// cursor on some other task.
     mutating func select(_ record: AuditRecord, _ ctx: AppContext) throws {
         guard case .task(let id) = record, mode == .board, let task = try ctx.db.task(id: id) else { return }

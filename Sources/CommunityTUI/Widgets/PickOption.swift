@@ -50,11 +50,15 @@ struct Lookup {
         return lookup
     }
 
+    /// The names of a list as typed, each trimmed, the one after the last separator included (empty while
+    /// the list ends with a separator).
+    static func names(_ text: String) -> [String] {
+        text.split(omittingEmptySubsequences: false, whereSeparator: { separators.contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }
+    }
+
     /// The name being typed: the whole text, or in a list what follows the last separator.
     static func current(_ text: String, list: Bool) -> String {
-        guard list else { return text.trimmingCharacters(in: .whitespaces) }
-        let tail = text.split(omittingEmptySubsequences: false, whereSeparator: { separators.contains($0) }).last ?? ""
-        return tail.trimmingCharacters(in: .whitespaces)
+        list ? names(text).last ?? "" : text.trimmingCharacters(in: .whitespaces)
     }
 
     mutating func refresh(_ text: String, _ ctx: AppContext) {
@@ -63,8 +67,7 @@ struct Lookup {
         picked = nil
         self.query = query
         // In a list, a name already in it (before the one being typed) is not offered again.
-        let names = text.split(omittingEmptySubsequences: false, whereSeparator: { Self.separators.contains($0) })
-        let listed = isList ? Set(names.dropLast().map { $0.trimmingCharacters(in: .whitespaces) }) : []
+        let listed = isList ? Set(Self.names(text).dropLast()) : []
         options = query.isEmpty ? [] : Array(search(query, ctx).filter { !listed.contains($0.label) }.prefix(limit))
         if let typedNote, !query.isEmpty, !listed.contains(query), !options.contains(where: { $0.label == query }) {
             options.append(PickOption(id: PickOption.typedId, label: query, detail: typedNote.text()))
