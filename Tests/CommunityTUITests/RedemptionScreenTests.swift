@@ -130,6 +130,9 @@ final class RedemptionScreenTests: XCTestCase {
         XCTAssertTrue(f.text.contains("凭条（r 重印，n 下一位）"), f.text)
         let file = f.directory.appendingPathComponent("receipts/\(Self.receipt()).txt")
         XCTAssertTrue(FileManager.default.fileExists(atPath: file.path), "receipt file at \(file.path)")
+        // Headed with the community's name, which the app read once at start (not again inside the key).
+        XCTAssertTrue(try String(contentsOf: file, encoding: .utf8).contains("朝东社区"))
+        XCTAssertEqual(PrivateFiles.mode(of: file.path), 0o600)
         XCTAssertTrue(f.text.contains("今日 1 单 · 250 分"), f.text)
         // The basket is empty again: a second c has nothing to confirm, so nothing is taken twice.
         f.press(.char("c"))

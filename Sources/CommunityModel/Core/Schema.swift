@@ -17,6 +17,7 @@ enum Schema {
         registerRosterStamp(&migrator)
         MonthlyTotals.register(&migrator)
         registerDeskFigureIndex(&migrator)
+        RedemptionDayTotals.register(&migrator)
         return migrator
     }
 

@@ -14,7 +14,7 @@ extension CommunityDatabase {
     /// of them on screen 5 finds it ready instead of ranking 5,000 members on the key (issue 9 item 9).
     public func warmRankings(_ periods: [RankingPeriod], settings: RankingSettings = RankingSettings.current()) {
         let db = self
-        DispatchQueue.global(qos: .utility).async {
+        BackgroundWarmUp.run {
             for period in periods {
                 _ = try? db.pool.read { d in try Self.keptRanking(d, period, settings: settings) }
             }

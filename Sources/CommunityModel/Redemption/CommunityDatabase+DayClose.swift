@@ -80,24 +80,20 @@ extension CommunityDatabase {
         try Int.fetchOne(db, sql: "SELECT close_number FROM redemption_day_close WHERE day = ?", arguments: [day])
     }
 
-    /// Screen 4's figures: today's receipts and points, the month's points, low stock, vouchers outstanding.
+    /// Screen 4's figures: today's receipts and points, the month's points, low stock, and whether today is closed.
     public func redemptionFigures(today: String = Day.today()) throws -> RedemptionFigures {
         try pool.read { db in try Self.redemptionFigures(db, today: today) }
     }
 
     static func redemptionFigures(_ db: Database, today: String) throws -> RedemptionFigures {
-        let live = ReceiptSeries.live.rawValue
-        let todayRow = try Row.fetchOne(db, sql: """
-            SELECT COUNT(*) AS n, COALESCE(SUM(points), 0) AS points FROM redemption WHERE day = ? AND series = ? AND state = '有效'
-            """, arguments: [today, live])
-        let monthStart = String(today.prefix(8)) + "01"
-        let month = try Int.fetchOne(db, sql: """
-            SELECT COALESCE(SUM(points), 0) FROM redemption WHERE day >= ? AND day <= ? AND series = ? AND state = '有效'
-            """, arguments: [monthStart, today, live]) ?? 0
+        let kept = try RedemptionDayTotals.figures(db, series: ReceiptSeries.live.rawValue, today: today)
         let low = try String.fetchAll(db, sql: "SELECT key FROM redemption_item WHERE active = 1 AND stock <= low_stock ORDER BY sort_order, id")
-        let outstanding = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM voucher WHERE state = '未使用' AND expires_on >= ?",
-                                           arguments: [today]) ?? 0
-        return RedemptionFigures(todayCount: todayRow?["n"] ?? 0, todayPoints: todayRow?["points"] ?? 0, monthPoints: month,
-                                 lowStock: low, vouchersOutstanding: outstanding, todayClosed: try closeNumber(db, day: today) != nil)
+        return RedemptionFigures(todayCount: kept.count, todayPoints: kept.points, monthPoints: kept.month,
+                                 lowStock: low, todayClosed: try closeNumber(db, day: today) != nil)
+    }
+
+    /// Vouchers issued and neither used, cancelled nor expired on `today` (for `stats --json`; no screen shows it).
+    static func vouchersOutstanding(_ db: Database, today: String) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM voucher WHERE state = '未使用' AND expires_on >= ?", arguments: [today]) ?? 0
     }
 }

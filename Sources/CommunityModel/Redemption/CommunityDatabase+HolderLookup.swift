@@ -24,7 +24,7 @@ extension CommunityDatabase {
     /// letters typed at the desk or into a people picker find them ready. Nothing happens while they are current.
     public func warmHolderLookup() {
         let db = self
-        DispatchQueue.global(qos: .utility).async {
+        BackgroundWarmUp.run {
             _ = try? db.pool.read { d in try HolderIndexCache.shared.index(d) }
         }
     }

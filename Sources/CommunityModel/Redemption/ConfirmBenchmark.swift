@@ -87,20 +87,23 @@ public enum ConfirmBenchmark {
         }
     }
 
-    /// The basket (the cheapest active goods item and voucher without a limit), the holders (active, most
-    /// points first), and on the copy: stock for every confirm and points for holders who lack them.
-    static func prepare(_ db: Database, count: Int, by actor: Actor?) throws -> ([BasketLine], [PointsHolder]) {
+    /// The basket (the cheapest active goods item and voucher without a limit; without a voucher in the catalog,
+    /// the goods item alone unless `voucherRequired`), the holders (active, most points first), and on the copy:
+    /// stock for every confirm and points for holders who lack them.
+    static func prepare(_ db: Database, count: Int, by actor: Actor?, voucherRequired: Bool = true) throws -> ([BasketLine], [PointsHolder]) {
         let items = try RedemptionItem.filter(RedemptionItem.Columns.active == true).order(Column("points"), Column("id")).fetchAll(db)
             .filter { $0.limit == nil }
-        guard let goods = items.first(where: { !$0.isVoucher }), let voucher = items.first(where: \.isVoucher) else {
+        let voucher = items.first(where: \.isVoucher)
+        guard let goods = items.first(where: { !$0.isVoucher }), voucher != nil || !voucherRequired else {
             throw RedemptionError.catalogNotLoaded
         }
-        for item in [goods, voucher] where item.stock < count {
+        let basket = [goods] + (voucher.map { [$0] } ?? [])
+        for item in basket where item.stock < count {
             guard let id = item.id else { continue }
             try CommunityDatabase.insertStockMove(db, itemId: id, kind: .restock, quantity: count - item.stock, source: "bench",
                                                   note: "confirm timing (copy only)", redemptionId: nil, by: actor)
         }
-        let cost = goods.points + voucher.points
+        let cost = basket.reduce(0) { $0 + $1.points }
         let rows = try Row.fetchAll(db, sql: """
             SELECT kind, id, COALESCE((SELECT balance FROM points_balance b WHERE b.holder_kind = h.kind AND b.holder_id = h.id), 0) AS balance
             FROM (SELECT 'member' AS kind, id FROM member WHERE active = 1 UNION ALL SELECT 'organisation', id FROM organisation WHERE active = 1) h
@@ -119,7 +122,7 @@ public enum ConfirmBenchmark {
             }
             holders.append(holder)
         }
-        return ([BasketLine(itemKey: goods.key), BasketLine(itemKey: voucher.key)], holders)
+        return (basket.map { BasketLine(itemKey: $0.key) }, holders)
     }
 
     static func synchronousName(_ value: String) -> String {

@@ -54,6 +54,5 @@ public struct RedemptionFigures: Sendable, Equatable, Codable {
     public var monthPoints: Int
     /// Keys of active items at or below their low-stock mark.
     public var lowStock: [String]
-    public var vouchersOutstanding: Int
     public var todayClosed: Bool
 }

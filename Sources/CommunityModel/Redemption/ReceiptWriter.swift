@@ -46,7 +46,7 @@ public enum ReceiptWriter {
                              reprint: Bool = false) throws -> URL {
         let fm = FileManager.default
         do {
-            try fm.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            try PrivateFiles.createFolder(folder)
             var url = folder.appendingPathComponent("\(receipt).txt")
             if reprint {
                 var n = 1
@@ -55,11 +55,10 @@ public enum ReceiptWriter {
                     n += 1
                 } while fm.fileExists(atPath: url.path)
             }
-            // Created owner-only before any byte is written: receipts carry (masked) personal data.
-            guard fm.createFile(atPath: url.path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-                throw ReceiptFileError.cannotWrite(url.path)
-            }
-            let handle = try FileHandle(forWritingTo: url)
+            // Created owner-only before any byte is written: receipts carry (masked) personal data. One open(2),
+            // not Foundation's create-then-reopen: this runs inside the confirm key's frame.
+            let handle: FileHandle
+            do { handle = try PrivateFiles.createFile(atPath: url.path) } catch { throw ReceiptFileError.cannotWrite(url.path) }
             defer { try? handle.close() }
             try handle.write(contentsOf: encoding.encode(text))
             return url

@@ -41,7 +41,7 @@ enum RedemptionCheck {
         for code in try String.fetchAll(db, sql: "SELECT code FROM voucher") where !VoucherCode.isValid(code) {
             add("券码 \(code) 校验位无效", "voucher code \(code) has an invalid check character")
         }
-        return problems
+        return problems + (try RedemptionDayTotals.problems(db))
     }
 }
 

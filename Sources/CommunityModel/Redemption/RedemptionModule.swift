@@ -18,6 +18,7 @@ public enum RedemptionModule: ModuleHooks {
     public static func stats(_ db: Database, today: String) throws -> [StatsSection] {
         let f = try CommunityDatabase.redemptionFigures(db, today: today)
         return [StatsSection(name: "redemption", value: RedemptionStats(todayCount: f.todayCount, todayPoints: f.todayPoints, monthPoints: f.monthPoints,
-                                                                        lowStock: f.lowStock, vouchersOutstanding: f.vouchersOutstanding))]
+                                                                        lowStock: f.lowStock,
+                                                                        vouchersOutstanding: try CommunityDatabase.vouchersOutstanding(db, today: today)))]
     }
 }

@@ -15,7 +15,7 @@ extension CommunityDatabase {
     /// screen 6 finds it ready. A reader of its own: it never blocks the caller or a writer.
     public func warmStarEvidence(_ quarters: [StarQuarter]) {
         let db = self
-        DispatchQueue.global(qos: .utility).async {
+        BackgroundWarmUp.run {
             for quarter in quarters {
                 _ = try? db.pool.read { d in
                     try FiguresCache.shared.value(d, "star.evidence.\(quarter)", context: quarter) { try StarEvidence.read(d, quarter: quarter) }

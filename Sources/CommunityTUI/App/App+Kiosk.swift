@@ -131,7 +131,7 @@ extension App {
             x += buffer.put(" \(ScreenID.points.rawValue) " + LocalizedText("积分兑换 · 兑换窗口", "Points · redemption kiosk").text() + " ",
                             x: x, y: 0, style: .tabActive) + 1
         }
-        let name = communityName + (isDemo ? LocalizedText(" · 演示", " · demo").text() : "")
+        let name = ctx.community + (isDemo ? LocalizedText(" · 演示", " · demo").text() : "")
         let w = DisplayWidth.of(name)
         if x + w + 1 < width { buffer.put(name, x: width - w - 1, y: 0, style: ctx.training ? .tabActive : .title) }
     }

@@ -48,7 +48,7 @@ extension App {
             let active = phase == .main && id == current
             x += buffer.put(label, x: x, y: 0, style: active ? .tabActive : .title) + 1
         }
-        let name = communityName.isEmpty ? LocalizedText("社区党建工作台", "Community Workbench").text() : communityName
+        let name = ctx.community.isEmpty ? LocalizedText("社区党建工作台", "Community Workbench").text() : ctx.community
         // The demo marker matters more than room: a secretary must never mistake demo data for real records.
         for right in [isDemo ? name + LocalizedText(" · 演示", " · demo").text() : name, isDemo ? LocalizedText("演示", "demo").text() : name] {
             let w = DisplayWidth.of(right)

@@ -25,7 +25,6 @@ struct App {
     var quitRequested = false
     /// The desk lock while it is shown; the screens and modals under it are kept as they were.
     var lock: DeskLock?
-    var communityName = ""
     var isDemo = false
     /// Idle time-out and the training copy, used only at the kiosk (`ctx.kiosk`).
     var kioskState = KioskState()
@@ -61,7 +60,7 @@ struct App {
 
     private mutating func loadProfile() {
         if let profile = try? ctx.db.profile() {
-            communityName = profile.name
+            ctx.community = profile.name
             isDemo = profile.isDemo
         }
     }

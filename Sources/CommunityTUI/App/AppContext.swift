@@ -7,6 +7,8 @@ struct AppContext {
     var actor: Actor?
     var today: String
     var reference: ReferenceData
+    /// The community's name from its profile, read once when the app starts (receipts print it).
+    var community = ""
     /// Rows between the tab bar and the status lines.
     var bodyHeight: Int
     var bodyWidth: Int

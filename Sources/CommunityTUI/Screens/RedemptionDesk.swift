@@ -38,16 +38,12 @@ enum RedemptionDesk {
         ReceiptWriter.defaultFolder(databasePath: db.path)
     }
 
-    static func communityName(_ db: CommunityDatabase) -> String {
-        (try? db.profile())?.name ?? ""
-    }
-
     /// Confirms in one store write, then writes the receipt file. A retried request returns the first receipt
     /// (`applied == false`) and writes no second file.
-    static func redeem(_ request: RedemptionRequest, db: CommunityDatabase, by actor: Actor) throws -> (RedemptionReceipt, URL?) {
+    static func redeem(_ request: RedemptionRequest, community: String, db: CommunityDatabase, by actor: Actor) throws -> (RedemptionReceipt, URL?) {
         let done = try db.redeem(request, by: actor)
         guard done.applied else { return (done, nil) }
-        let text = ReceiptText.text(done, community: communityName(db), language: Language.current)
+        let text = ReceiptText.text(done, community: community, language: Language.current)
         // The redemption is committed whatever happens to the file; a failed file is said, not hidden.
         let file = try? ReceiptWriter.write(text, receipt: done.receipt, to: receiptFolder(db))
         return (done, file)
@@ -61,7 +57,7 @@ enum RedemptionDesk {
     /// A reprint: marked 重印, written as its own file, no counter changes.
     static func reprint(_ number: String, _ ctx: AppContext) throws -> ReceiptView {
         guard let r = try ctx.db.redemption(receipt: number) else { throw RedemptionError.unknownReceipt(number) }
-        let text = ReceiptText.text(r, community: communityName(ctx.db), reprint: true, language: Language.current)
+        let text = ReceiptText.text(r, community: ctx.community, reprint: true, language: Language.current)
         try ReceiptWriter.write(text, receipt: number, to: receiptFolder(ctx.db), reprint: true)
         return ReceiptView(r, ctx, reprint: true)
     }
@@ -75,7 +71,7 @@ struct ReceiptView: Equatable {
 
     init(_ receipt: RedemptionReceipt, _ ctx: AppContext, reprint: Bool = false) {
         number = receipt.receipt
-        lines = ReceiptText.lines(receipt, community: RedemptionDesk.communityName(ctx.db), reprint: reprint, language: Language.current)
+        lines = ReceiptText.lines(receipt, community: ctx.community, reprint: reprint, language: Language.current)
         var short = [receipt.receipt + (receipt.redemption.state == .valid ? "" : " " + receipt.redemption.state.label.text())]
         if receipt.redemption.series == .training { short.append(LocalizedText("培训 · 作废", "TRAINING · VOID").text()) }
         for line in receipt.lines {

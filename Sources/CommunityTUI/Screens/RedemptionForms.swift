@@ -20,8 +20,8 @@ enum RedemptionForms {
         return ConfirmState(
             title: LocalizedText("确认兑换", "Confirm redemption"),
             message: LocalizedText(zh.joined(separator: "\n"), en.joined(separator: "\n")),
-            onConfirm: [.write(StoreAction { db, actor in
-                let (done, file) = try RedemptionDesk.redeem(request, db: db, by: actor)
+            onConfirm: [.write(StoreAction { [community = ctx.community] db, actor in
+                let (done, file) = try RedemptionDesk.redeem(request, community: community, db: db, by: actor)
                 outcome.receipt = done
                 if !done.applied {
                     return LocalizedText("这笔兑换已经完成（\(done.receipt)），没有重复扣分。", "Already redeemed as \(done.receipt); nothing was taken twice.")
