@@ -61,6 +61,8 @@ extension App {
                 let (copy, folder) = try TrainingCopy.make(from: ctx.db)
                 ctx.realDB = ctx.db
                 ctx.db = copy
+                // The copy has a writer of its own: ready it as the first frame readied the real one.
+                copy.warmConfirm()
                 kioskState.trainingFolder = folder
                 kioskState.trainingSupervisor = supervisor.name
                 restartKioskScreen()

@@ -109,4 +109,16 @@ final class DeskFiguresTests: XCTestCase {
         XCTAssertTrue(real.receipt.hasSuffix("-0001"), real.receipt)
         XCTAssertEqual(real.receipt, rehearsed.receipt)
     }
+
+    /// Training ends by closing its copy, perhaps while the copy's rehearsal is still running: no crash, and
+    /// whichever comes second finds the other done or is refused quietly.
+    func testClosingTheFileDuringTheRehearsalIsSafe() throws {
+        for _ in 0..<20 {
+            let f = try RedemptionFixture()
+            try f.member("李成", code: "CD0001", phone: "13812341234", points: 500)
+            f.db.warmConfirm()
+            try? f.db.pool.close()
+            BackgroundWarmUp.wait()
+        }
+    }
 }
