@@ -150,6 +150,22 @@ final class RedemptionScreenTests: XCTestCase {
         XCTAssertFalse(f.text.contains("确认兑换"), "no confirm view for a basket that would be refused")
     }
 
+    /// A refusal answers one key: once the basket is filled, "the basket is empty" no longer stands under it.
+    func testARefusalGoesOnceTheScreenActsOnAnotherKey() throws {
+        var f = try fixture()
+        defer { f.remove() }
+        lookUpAndChoose(&f, "D0001")
+        f.press(.char("c"))
+        XCTAssertTrue(f.text.contains("兑换篮是空的"), f.text)
+        f.press(.char("+"))
+        XCTAssertFalse(f.text.contains("兑换篮是空的"), f.text)
+        f.press(.char("c"))
+        XCTAssertTrue(f.text.contains("确认兑换"), f.text)
+        // A key that is refused again says so again.
+        f.press(.escape, .char("-"), .char("c"))
+        XCTAssertTrue(f.text.contains("兑换篮是空的"), f.text)
+    }
+
     func testTodaysReceiptsReprintAndVoidAtTheDesk() throws {
         var f = try fixture()
         defer { f.remove() }

@@ -88,6 +88,9 @@ struct App {
         guard phase == .main else { return }
         let ctx = self.ctx
         if let effects = withScreen({ $0.handle(key, ctx) }) {
+            // A refusal answers the key that caused it. Once the screen has acted on another key it is stale
+            // ("the basket is empty" under a filled basket), so it goes unless that key says something new.
+            if status?.isError == true { status = nil }
             return perform(effects)
         }
         if let binding = GlobalKeys.table(screenHasFilter: screenHasFilter, kiosk: ctx.kiosk).first(where: { $0.matches(key) }) {
