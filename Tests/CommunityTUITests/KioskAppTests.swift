@@ -146,6 +146,28 @@ final class KioskAppTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.path))
     }
 
+    /// Who allowed training and who let the kiosk close stays in the real file's audit log, under 兑换.
+    func testTrainingAndLeavingAreInTheRealAuditLog() throws {
+        var k = try kiosk()
+        defer { k.store.remove() }
+        k.press(.ctrl("t"))
+        k.type("1234")
+        k.press(.enter)
+        XCTAssertTrue(k.app.ctx.training)
+        k.press(.ctrl("t"), .char("y"))
+        XCTAssertFalse(k.app.ctx.training)
+        k.press(.char("q"))
+        k.type("1234")
+        k.press(.enter)
+        XCTAssertTrue(k.app.quitRequested)
+        let lines = try k.store.db.auditLines(AuditFilter(kind: .redemption), .first(10))
+            .filter { $0.entry.action.hasPrefix("kiosk.") }.reversed()
+        XCTAssertEqual(lines.map(\.entry.action), ["kiosk.training_start", "kiosk.training_end", "kiosk.leave"])
+        XCTAssertEqual(lines.map(\.entry.operatorName), [DemoSeeder.secretaryName, DemoSeeder.kioskName, DemoSeeder.secretaryName])
+        XCTAssertEqual(lines.map(\.sentence.zh), ["批准兑换窗口（兑换窗口）进入培训模式", "兑换窗口（兑换窗口）结束培训模式", "批准兑换窗口（兑换窗口）退出"])
+        XCTAssertEqual(lines.first?.sentence.en, "allowed training mode at the kiosk (兑换窗口)")
+    }
+
     func testIdleClosesWindowsAndClearsTheScreen() throws {
         var k = try kiosk()
         defer { k.store.remove() }

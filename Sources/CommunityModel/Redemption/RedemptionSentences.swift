@@ -31,6 +31,11 @@ enum RedemptionSentences {
         "redemption.close_day": { f in
             LocalizedText("兑换日结 \(word(f, 0))（\(word(f, 1))）", "closed the desk's day \(word(f, 0)) (\(word(f, 1)))")
         },
+        "kiosk.training_start": { f in
+            LocalizedText("批准兑换窗口（\(f.entry.detail)）进入培训模式", "allowed training mode at the kiosk (\(f.entry.detail))")
+        },
+        "kiosk.training_end": { f in LocalizedText("兑换窗口（\(f.entry.detail)）结束培训模式", "ended training mode at the kiosk (\(f.entry.detail))") },
+        "kiosk.leave": { f in LocalizedText("批准兑换窗口（\(f.entry.detail)）退出", "let the kiosk (\(f.entry.detail)) close") },
         "voucher.use": { f in LocalizedText("使用券 \(VoucherCode.display(word(f, 0)))", "used voucher \(VoucherCode.display(word(f, 0)))") },
     ]
 }

@@ -52,13 +52,22 @@ extension App {
 
     mutating func performKiosk(_ request: KioskRequest) {
         switch request {
-        case .leave:
+        case .leave(let supervisor):
             endTraining()
+            // The PIN was right: leaving is not held up by a log line that cannot be written.
+            try? ctx.db.recordKioskEvent(.left, by: supervisor, clerk: ctx.actor)
             quitRequested = true
         case .startTraining(let supervisor):
             guard !ctx.training else { return }
             do {
                 let (copy, folder) = try TrainingCopy.make(from: ctx.db)
+                do {
+                    // On the real file, which keeps it after the copy is gone: who allowed training, for whom.
+                    try ctx.db.recordKioskEvent(.trainingStarted, by: supervisor, clerk: ctx.actor)
+                } catch {
+                    TrainingCopy.remove(copy, folder: folder)
+                    throw error
+                }
                 ctx.realDB = ctx.db
                 ctx.db = copy
                 // The copy has a writer of its own: ready it as the first frame readied the real one.
@@ -85,6 +94,7 @@ extension App {
         ctx.db = real
         ctx.realDB = nil
         if let folder = kioskState.trainingFolder { TrainingCopy.remove(copy, folder: folder) }
+        if let clerk = ctx.actor { try? real.recordKioskEvent(.trainingEnded, by: clerk, clerk: clerk) }
         kioskState.trainingFolder = nil
         kioskState.trainingSupervisor = nil
     }

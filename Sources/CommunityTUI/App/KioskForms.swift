@@ -58,7 +58,7 @@ enum KioskForms {
     static let trainingTitle = LocalizedText("开启培训模式", "Start training mode")
 
     static func leave(_ ctx: AppContext) -> FormState {
-        supervisor(title: leaveTitle, ctx) { _ in [.kiosk(.leave)] }
+        supervisor(title: leaveTitle, ctx) { actor in [.kiosk(.leave(supervisor: actor))] }
     }
 
     static func training(_ ctx: AppContext) -> FormState {

@@ -3,8 +3,8 @@ import Foundation
 
 /// What the kiosk asks the app to do once a supervisor has typed a PIN (or, for ending training, confirmed).
 enum KioskRequest {
-    /// Leave the kiosk (the PIN was right); ends training first.
-    case leave
+    /// Leave the kiosk (`supervisor` typed the PIN); ends training first.
+    case leave(supervisor: Actor)
     /// Start training on a temporary copy of the file; `supervisor` allowed it.
     case startTraining(supervisor: Actor)
     case endTraining
