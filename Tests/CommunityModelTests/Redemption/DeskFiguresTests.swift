@@ -96,15 +96,20 @@ final class DeskFiguresTests: XCTestCase {
             }
         }
         let before = try snapshot()
-        let version = try f.db.dataVersion()
+        // Another connection's data_version moves with any commit but its own: the rehearsal must not move it.
+        var readOnly = Configuration()
+        readOnly.readonly = true
+        let other = try DatabaseQueue(path: f.db.path, configuration: readOnly)
+        let version = try other.read { try Int.fetchOne($0, sql: "PRAGMA data_version") }
         // 30 points cannot pay for a towel and a voucher: the rehearsal tops up and restocks, inside the rollback.
         let rehearsed = try XCTUnwrap(try f.db.rehearseConfirm())
         XCTAssertEqual(rehearsed.lines.map(\.itemKey), ["towel", "car_wash_voucher"])
         XCTAssertEqual(rehearsed.vouchers.count, 1)
         XCTAssertEqual(try snapshot(), before)
         XCTAssertEqual(try f.balance(li), 30)
-        XCTAssertEqual(try f.db.dataVersion(), version)
+        XCTAssertEqual(try other.read { try Int.fetchOne($0, sql: "PRAGMA data_version") }, version)
         try f.db.adjustPoints(li, amount: 20, reason: "补足", by: f.secretary)
+        XCTAssertNotEqual(try other.read { try Int.fetchOne($0, sql: "PRAGMA data_version") }, version, "a real commit does move it")
         let real = try f.db.redeem(f.request(li, ["towel": 1]), by: f.secretary)
         XCTAssertTrue(real.receipt.hasSuffix("-0001"), real.receipt)
         XCTAssertEqual(real.receipt, rehearsed.receipt)
