@@ -36,8 +36,11 @@ public enum AuditSentence {
                           names: names, targetId: t.id)
         var sentence = (table[entry.action] ?? generic)(facts)
         // Names are written the Chinese way, 王芳（CZ-0012）; English text takes ASCII brackets.
-        sentence.en = sentence.en.replacingOccurrences(of: "（", with: " (").replacingOccurrences(of: "）", with: ")")
-            .replacingOccurrences(of: "  (", with: " (")
+        // (Foundation's replacing is slow enough to show in a page's time, so only when there is one to replace.)
+        if sentence.en.contains("（") || sentence.en.contains("）") {
+            sentence.en = sentence.en.replacingOccurrences(of: "（", with: " (").replacingOccurrences(of: "）", with: ")")
+                .replacingOccurrences(of: "  (", with: " (")
+        }
         return AuditLine(entry: entry, sentence: sentence, kind: AuditKind.of(action: entry.action), record: record(entry, names))
     }
 

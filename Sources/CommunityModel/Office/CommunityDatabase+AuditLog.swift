@@ -23,6 +23,8 @@ public struct AuditFilter: Sendable, Equatable {
     }
 
     public var isEmpty: Bool { operatorName == nil && kind == nil && from == nil && to == nil && text.isEmpty }
+
+    var hasText: Bool { !text.trimmingCharacters(in: .whitespaces).isEmpty }
 }
 
 extension CommunityDatabase {
@@ -33,7 +35,13 @@ extension CommunityDatabase {
     /// are read in a few batched lookups.
     public func auditLines(_ filter: AuditFilter, _ request: PageRequest) throws -> [AuditLine] {
         try pool.read { db in
-            let rows: [AuditEntry] = try Self.auditQuery(filter).fetch(db, request)
+            if filter.hasText {
+                let keys = Array(try AuditTextMatches.of(db, filter).page(request))
+                let byId = Dictionary(try AuditEntry.fetchAll(db, keys: keys.map(\.id)).compactMap { e in e.id.map { ($0, e) } },
+                                      uniquingKeysWith: { a, _ in a })
+                return try AuditSentence.lines(db, keys.compactMap { byId[$0.id] })
+            }
+            let rows: [AuditEntry] = try Self.auditQuery(db, filter).fetch(db, request)
             return try AuditSentence.lines(db, rows)
         }
     }
@@ -43,7 +51,11 @@ extension CommunityDatabase {
         try pool.read { db in
             // The log is append-only with contiguous ids, so its size is its largest id.
             if filter.isEmpty && key == nil { return try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM audit_log") ?? 0 }
-            return try Self.auditQuery(filter, select: "SELECT id FROM audit_log").count(db, before: key, cap: Self.auditCountCap)
+            if filter.hasText {
+                let matches = try AuditTextMatches.of(db, filter)
+                return min(Self.auditCountCap, key.map { matches.position(of: $0) } ?? matches.keys.count)
+            }
+            return try Self.auditQuery(db, filter, select: "SELECT id FROM audit_log").count(db, before: key, cap: Self.auditCountCap)
         }
     }
 
@@ -52,7 +64,7 @@ extension CommunityDatabase {
         try pool.read { db in try String.fetchAll(db, sql: "SELECT name FROM operator ORDER BY id") } + ["system"]
     }
 
-    static func auditQuery(_ filter: AuditFilter, select: String = "SELECT * FROM audit_log") -> KeysetQuery {
+    static func auditQuery(_ db: Database, _ filter: AuditFilter, select: String = "SELECT * FROM audit_log") throws -> KeysetQuery {
         let text = filter.text.trimmingCharacters(in: .whitespaces)
         // With a text, the target index is the way in (the matches are then sorted, a few thousand at most);
         // otherwise the (kind | operator | time) indexes give the order directly.
@@ -76,25 +88,8 @@ extension CommunityDatabase {
             q.arguments.append(to + "~")
         }
         if !text.isEmpty {
-            let like = likePattern(contains: text)
-            // One IN list of targets: uncorrelated, so SQLite builds it once, then looks each up in the index.
-            q.conditions.append("""
-                target IN (
-                  SELECT 'member:' || id FROM (SELECT id FROM member WHERE name LIKE ? ESCAPE '\\' OR member_code LIKE ? ESCAPE '\\' LIMIT 200)
-                  UNION ALL SELECT 'organisation:' || id FROM (SELECT id FROM organisation WHERE name LIKE ? ESCAPE '\\' LIMIT 200)
-                  UNION ALL SELECT 'ledger_entry:' || id FROM (SELECT id FROM ledger_entry WHERE member_id IN
-                               (SELECT id FROM member WHERE name LIKE ? ESCAPE '\\' OR member_code LIKE ? ESCAPE '\\' LIMIT 50) LIMIT 2000)
-                  UNION ALL SELECT 'ledger_entry:' || id FROM (SELECT id FROM ledger_entry WHERE organisation_id IN
-                               (SELECT id FROM organisation WHERE name LIKE ? ESCAPE '\\' LIMIT 20) LIMIT 2000)
-                  UNION ALL SELECT 'claim:' || id FROM (SELECT id FROM claim WHERE member_id IN
-                               (SELECT id FROM member WHERE name LIKE ? ESCAPE '\\' OR member_code LIKE ? ESCAPE '\\' LIMIT 50) LIMIT 2000)
-                  UNION ALL SELECT 'claim:' || id FROM (SELECT id FROM claim WHERE organisation_id IN
-                               (SELECT id FROM organisation WHERE name LIKE ? ESCAPE '\\' LIMIT 20) LIMIT 2000)
-                  UNION ALL SELECT 'issue:' || id FROM (SELECT id FROM issue WHERE search LIKE ? ESCAPE '\\' LIMIT 200)
-                  UNION ALL SELECT 'task:' || id FROM (SELECT id FROM task WHERE title LIKE ? ESCAPE '\\' LIMIT 200)
-                  UNION ALL SELECT 'operator:' || id FROM operator WHERE name LIKE ? ESCAPE '\\')
-                """)
-            q.arguments += [like, like, like, like, like, like, like, like, like, like.lowercased(), like, like]
+            q.conditions.append("target IN (SELECT value FROM json_each(?))")
+            q.arguments.append(try AuditTextTargets.json(db, text: text))
         }
         return q
     }
