@@ -21,7 +21,7 @@ enum AuditTextTargets {
     }
 
     /// Ledger entries, and claims, of the holders found that the search looks at.
-    static let recordsPerKind = 500
+    static let recordsPerKind = 200
 
     static func targets(_ db: Database, text: String) throws -> [String] {
         let like = likePattern(contains: text)

@@ -15,13 +15,13 @@ final class AuditTextTargetsTests: XCTestCase {
             SELECT 'member:' || id FROM (SELECT id FROM member WHERE name LIKE ?1 ESCAPE '\\' OR member_code LIKE ?1 ESCAPE '\\' LIMIT 200)
             UNION ALL SELECT 'organisation:' || id FROM (SELECT id FROM organisation WHERE name LIKE ?1 ESCAPE '\\' LIMIT 200)
             UNION ALL SELECT 'ledger_entry:' || id FROM (SELECT id FROM ledger_entry WHERE member_id IN
-                         (SELECT id FROM member WHERE name LIKE ?1 ESCAPE '\\' OR member_code LIKE ?1 ESCAPE '\\' LIMIT 50) ORDER BY id DESC LIMIT 500)
+                         (SELECT id FROM member WHERE name LIKE ?1 ESCAPE '\\' OR member_code LIKE ?1 ESCAPE '\\' LIMIT 50) ORDER BY id DESC LIMIT 200)
             UNION ALL SELECT 'ledger_entry:' || id FROM (SELECT id FROM ledger_entry WHERE organisation_id IN
-                         (SELECT id FROM organisation WHERE name LIKE ?1 ESCAPE '\\' LIMIT 20) ORDER BY id DESC LIMIT 500)
+                         (SELECT id FROM organisation WHERE name LIKE ?1 ESCAPE '\\' LIMIT 20) ORDER BY id DESC LIMIT 200)
             UNION ALL SELECT 'claim:' || id FROM (SELECT id FROM claim WHERE member_id IN
-                         (SELECT id FROM member WHERE name LIKE ?1 ESCAPE '\\' OR member_code LIKE ?1 ESCAPE '\\' LIMIT 50) ORDER BY id DESC LIMIT 500)
+                         (SELECT id FROM member WHERE name LIKE ?1 ESCAPE '\\' OR member_code LIKE ?1 ESCAPE '\\' LIMIT 50) ORDER BY id DESC LIMIT 200)
             UNION ALL SELECT 'claim:' || id FROM (SELECT id FROM claim WHERE organisation_id IN
-                         (SELECT id FROM organisation WHERE name LIKE ?1 ESCAPE '\\' LIMIT 20) ORDER BY id DESC LIMIT 500)
+                         (SELECT id FROM organisation WHERE name LIKE ?1 ESCAPE '\\' LIMIT 20) ORDER BY id DESC LIMIT 200)
             UNION ALL SELECT 'issue:' || id FROM (SELECT id FROM issue WHERE search LIKE ?2 ESCAPE '\\' LIMIT 200)
             UNION ALL SELECT 'task:' || id FROM (SELECT id FROM task WHERE title LIKE ?1 ESCAPE '\\' LIMIT 200)
             UNION ALL SELECT 'operator:' || id FROM operator WHERE name LIKE ?1 ESCAPE '\\'
