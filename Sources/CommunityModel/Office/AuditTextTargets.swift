@@ -5,19 +5,18 @@ import GRDB
 /// organisations by name or code, their ledger entries and claims, issues, tasks and operators. The audit
 /// list then reads those targets' lines through the target index.
 ///
-/// Worked out once per text and change of the file, not inside each query: a list read asks twice (its count,
-/// then its page), and at stress the old inline subqueries read all 20,000 issues' text with LIKE and all
+/// Worked out once per text and change of the file (with the lines they find, `AuditTextMatches`), not inside
+/// each query: a list read asks twice (its count, then its page), and at stress the old inline subqueries read all 20,000 issues' text with LIKE and all
 /// 20,000 task titles, twice per key — 30–90 ms a key through the terminal. Issues now come from the
 /// consultation search's bigram index (`IssueSearch.plan`), task titles from memory (`TaskTitleIndex`), the
 /// rest from one pass each.
 enum AuditTextTargets {
-    /// The targets for `text` as a JSON array, for `target IN (SELECT value FROM json_each(?))`.
+    /// The targets for `text` as a JSON array, for `target IN (SELECT value FROM json_each(?))`. Worked out
+    /// once per text: the lines they find are kept (`AuditTextMatches`), and the list reads those.
     static func json(_ db: Database, text: String) throws -> String {
-        try FiguresCache.shared.value(db, "audit.text-targets", context: text) {
-            // Targets are "table:id", letters, an underscore, a colon and digits, so quoting is all JSON needs;
-            // JSONEncoder took longer than the queries for a few thousand of them.
-            "[" + (try targets(db, text: text)).map { "\"\($0)\"" }.joined(separator: ",") + "]"
-        }
+        // Targets are "table:id", letters, an underscore, a colon and digits, so quoting is all JSON needs;
+        // JSONEncoder took longer than the queries for a few thousand of them.
+        "[" + (try targets(db, text: text)).map { "\"\($0)\"" }.joined(separator: ",") + "]"
     }
 
     /// Ledger entries, and claims, of the holders found that the search looks at.
@@ -45,20 +44,16 @@ enum AuditTextTargets {
         return out
     }
 
-    /// Up to 200 issues whose number, title, reporter or location holds the text, newest first.
+    /// Up to 200 issues whose number, title, reporter or location holds the text, newest first: the same plan
+    /// and source as the issue list's own search.
     static func issues(_ db: Database, text: String) throws -> [Int64] {
-        let t = text.lowercased()
-        switch try IssueSearch.plan(db, text: text) {
-        case .none, .nothing:
-            return []
-        case .gram(let gram):
-            return try Int64.fetchAll(db, sql: """
-                SELECT g.issue_id FROM issue_gram g JOIN issue i ON i.id = g.issue_id
-                WHERE g.gram = ? AND instr(i.search, ?) > 0 ORDER BY g.issue_id DESC LIMIT 200
-                """, arguments: [gram, t])
-        case .scan:
-            return try Int64.fetchAll(db, sql: "SELECT id FROM issue WHERE instr(search, ?) > 0 ORDER BY id DESC LIMIT 200", arguments: [t])
-        }
+        let t = text.consultTrimmed.lowercased()
+        let plan = try IssueSearch.plan(db, text: t)
+        if plan == .none { return [] }
+        let source = CommunityDatabase.issueSource(plan, text: t)
+        let conditions = source.sql.isEmpty ? "" : " WHERE " + source.sql.joined(separator: " AND ")
+        return try Int64.fetchAll(db, sql: "SELECT \(source.id) FROM \(source.from)\(conditions) ORDER BY \(source.id) DESC LIMIT 200",
+                                  arguments: StatementArguments(source.args))
     }
 }
 

@@ -24,7 +24,9 @@ public struct AuditFilter: Sendable, Equatable {
 
     public var isEmpty: Bool { operatorName == nil && kind == nil && from == nil && to == nil && text.isEmpty }
 
-    var hasText: Bool { !text.trimmingCharacters(in: .whitespaces).isEmpty }
+    /// The text as searched: without the spaces around it.
+    var searchText: String { text.trimmingCharacters(in: .whitespaces) }
+    var hasText: Bool { !searchText.isEmpty }
 }
 
 extension CommunityDatabase {
@@ -37,8 +39,7 @@ extension CommunityDatabase {
         try pool.read { db in
             if filter.hasText {
                 let keys = Array(try AuditTextMatches.of(db, filter).page(request))
-                let byId = Dictionary(try AuditEntry.fetchAll(db, keys: keys.map(\.id)).compactMap { e in e.id.map { ($0, e) } },
-                                      uniquingKeysWith: { a, _ in a })
+                let byId = Dictionary(uniqueKeysWithValues: try AuditEntry.fetchAll(db, keys: keys.map(\.id)).compactMap { e in e.id.map { ($0, e) } })
                 return try AuditSentence.lines(db, keys.compactMap { byId[$0.id] })
             }
             let rows: [AuditEntry] = try Self.auditQuery(db, filter).fetch(db, request)
@@ -65,7 +66,7 @@ extension CommunityDatabase {
     }
 
     static func auditQuery(_ db: Database, _ filter: AuditFilter, select: String = "SELECT * FROM audit_log") throws -> KeysetQuery {
-        let text = filter.text.trimmingCharacters(in: .whitespaces)
+        let text = filter.searchText
         // With a text, the target index is the way in (the matches are then sorted, a few thousand at most);
         // otherwise the (kind | operator | time) indexes give the order directly.
         let from = text.isEmpty ? select : select + " INDEXED BY audit_log_target"

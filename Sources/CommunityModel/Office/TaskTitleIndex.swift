@@ -16,7 +16,7 @@ final class TaskTitleIndex: @unchecked Sendable {
         guard !needle.isEmpty else { return [] }
         let (ids, titles) = try titles(db)
         var out: [Int64] = []
-        for (i, title) in titles.enumerated() where Self.contains(title, needle) {
+        for (i, title) in titles.enumerated() where ByteSearch.contains(title, needle) {
             out.append(ids[i])
             if out.count == limit { break }
         }
@@ -49,22 +49,6 @@ final class TaskTitleIndex: @unchecked Sendable {
             lock.unlock()
         }
         return (ids, titles)
-    }
-
-    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard needle.count <= haystack.count else { return false }
-        let first = needle[0]
-        var i = 0
-        let last = haystack.count - needle.count
-        while i <= last {
-            if haystack[i] == first {
-                var j = 1
-                while j < needle.count && haystack[i + j] == needle[j] { j += 1 }
-                if j == needle.count { return true }
-            }
-            i += 1
-        }
-        return false
     }
 }
 

@@ -60,14 +60,14 @@ struct HolderSearchIndex: Sendable {
             if case .member = e.holder { isMember = true } else { isMember = false }
             guard isMember else {
                 if e.nameKey.starts(with: text) { return 1 }
-                return HolderSearchIndex.contains(e.nameKey, text) ? 3 : nil
+                return ByteSearch.contains(e.nameKey, text) ? 3 : nil
             }
             if e.code == text { return 0 }
             if let reversedPhone, e.phoneReversed.starts(with: reversedPhone) { return 0 }
             if e.nameKey.starts(with: text) { return 1 }
             if !compact.isEmpty, e.initials.starts(with: compact) || e.pinyin.starts(with: compact) { return 2 }
-            if HolderSearchIndex.contains(e.nameKey, text) || e.code.starts(with: text) { return 3 }
-            return HolderSearchIndex.contains(e.unit, text) ? 4 : nil
+            if ByteSearch.contains(e.nameKey, text) || e.code.starts(with: text) { return 3 }
+            return ByteSearch.contains(e.unit, text) ? 4 : nil
         }
     }
 
@@ -101,23 +101,6 @@ struct HolderSearchIndex: Sendable {
 
     static func asciiLowered(_ text: String) -> [UInt8] {
         text.utf8.map { (65...90).contains($0) ? $0 + 32 : $0 }
-    }
-
-    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        if needle.isEmpty { return true }
-        guard haystack.count >= needle.count else { return false }
-        let first = needle[0]
-        var i = 0
-        let last = haystack.count - needle.count
-        while i <= last {
-            if haystack[i] == first {
-                var j = 1
-                while j < needle.count && haystack[i + j] == needle[j] { j += 1 }
-                if j == needle.count { return true }
-            }
-            i += 1
-        }
-        return false
     }
 }
 
