@@ -7,7 +7,7 @@ extension CommunityDatabase {
     /// Tables whose rows are never updated or deleted, guarded by `Schema.appendOnlyTriggers`: the audit log,
     /// the points ledger and the issue history. A table added by a later migration joins this list; one not
     /// (yet) in the file is skipped, since the schema check already reports an unmigrated file.
-    static let appendOnlyTables = ["audit_log", "ledger_entry", "issue_transition", "issue_meeting", "issue_meeting_attendee"]
+    static let appendOnlyTables = ["audit_log", "audit_holder", "ledger_entry", "issue_transition", "issue_meeting", "issue_meeting_attendee"]
 
     /// At most this many lines of one kind are listed; the rest are counted.
     static let problemListLimit = 20
@@ -92,6 +92,7 @@ extension CommunityDatabase {
         for module in modules {
             run(area(of: module)) { try module.check(db) }
         }
+        run("audit") { try AuditHolders.problems(db) }
         return problems
     }
 

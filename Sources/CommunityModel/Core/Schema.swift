@@ -18,6 +18,7 @@ enum Schema {
         MonthlyTotals.register(&migrator)
         registerDeskFigureIndex(&migrator)
         RedemptionDayTotals.register(&migrator)
+        AuditHolders.register(&migrator)
         return migrator
     }
 
