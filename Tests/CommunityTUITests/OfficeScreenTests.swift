@@ -17,8 +17,11 @@ final class OfficeScreenTests: XCTestCase {
         f.press(.char("t"))
         XCTAssertTrue(f.text.contains("筛选：名册"), f.text)
         XCTAssertFalse(f.text.contains("建立社区"), f.text)
-        // Text search finds the member's line by name.
+        // Text search finds the member's line by name; opening the prompt reads ahead on a background reader.
+        let warmUps = BackgroundWarmUp.started
         f.press(.char("/"))
+        XCTAssertEqual(BackgroundWarmUp.started, warmUps + 1)
+        BackgroundWarmUp.wait()
         f.type("欧阳")
         f.press(.enter)
         XCTAssertTrue(f.text.contains("新增在职党员 欧阳振华"), f.text)

@@ -6,8 +6,20 @@ import Foundation
 /// are done, and the headless figures should be taken from the same state.
 public enum BackgroundWarmUp {
     private static let group = DispatchGroup()
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var count = 0
+
+    /// How many warm-ups have been started in this process (for tests: that a key started one).
+    public static var started: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return count
+    }
 
     static func run(_ work: @escaping @Sendable () -> Void) {
+        lock.lock()
+        count += 1
+        lock.unlock()
         DispatchQueue.global(qos: .utility).async(group: group, execute: work)
     }
 

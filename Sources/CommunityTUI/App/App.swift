@@ -134,6 +134,7 @@ struct App {
         case .filter:
             let text = screens[current]?.filterText ?? ""
             filterPrompt = FormField(id: "filter", label: LocalizedText("查找", "Find"), value: text)
+            screens[current]?.filterWillOpen(ctx)
         case .quit: requestQuit()
         case .redraw: reloadCurrent()
         case .training: toggleTraining()

@@ -16,6 +16,8 @@ protocol Screen {
     var filterText: String { get }
     /// Whether `/` means something on this screen (it is then listed in the footer and help).
     var supportsFilter: Bool { get }
+    /// `/` was pressed: the search prompt is open and the first key will follow (a screen may read ahead).
+    func filterWillOpen(_ ctx: AppContext)
     /// Esc on the screen itself (closing a detail view); false when there is nothing to go back from.
     mutating func back(_ ctx: AppContext) -> Bool
     /// Arriving from an alert or figure: show the rows `intent` names (nil: leaving, back to the plain view).
@@ -32,6 +34,7 @@ extension Screen {
     mutating func applyFilter(_ text: String, _ ctx: AppContext) -> [Effect]? { nil }
     var filterText: String { "" }
     var supportsFilter: Bool { false }
+    func filterWillOpen(_ ctx: AppContext) {}
     mutating func back(_ ctx: AppContext) -> Bool { false }
     mutating func open(_ intent: ScreenIntent?, _ ctx: AppContext) {}
     mutating func open(_ record: AuditRecord, _ ctx: AppContext) -> [Effect]? { nil }

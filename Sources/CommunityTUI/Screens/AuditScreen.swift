@@ -23,6 +23,13 @@ struct AuditScreen: Screen {
     var filterText: String { filter.text }
     var supportsFilter: Bool { true }
 
+    /// A person takes a moment to type the first character (an input method longer), and the system may have
+    /// let the pages and memory a search reads go since the last one (this machine gives back what has not
+    /// been touched for a minute): one search runs through on a background reader meanwhile.
+    func filterWillOpen(_ ctx: AppContext) {
+        ctx.db.warmAuditSearch()
+    }
+
     func bindings(_ ctx: AppContext) -> [KeyBinding<Action>] {
         let noRow: LocalizedText? = list.current == nil ? LocalizedText("列表为空。", "The list is empty.") : nil
         var table = KeyBinding.listMoves { Action.move($0) }
