@@ -23,7 +23,13 @@ enum RedemptionSentences {
         "stock.stocktake": { f in LocalizedText("\(word(f, 0)) 盘点", "stocktake of \(word(f, 0))") },
         "redemption.redeem": { f in
             let points = AuditDetail.int(after: "−", in: f.entry.detail) ?? 0
-            return LocalizedText("兑换 \(receipt(f))，扣 \(points) 分", "redeemed \(receipt(f)) for \(points) points")
+            // The holder by name, as the points lines say it: a name search lists this line among theirs.
+            let code = word(f, 1)
+            guard code.hasPrefix("member:") || code.hasPrefix("organisation:") else {
+                return LocalizedText("兑换 \(receipt(f))，扣 \(points) 分", "redeemed \(receipt(f)) for \(points) points")
+            }
+            let who = f.names.name(code)
+            return LocalizedText("\(who) 兑换 \(receipt(f))，扣 \(points) 分", "\(who) redeemed \(receipt(f)) for \(points) points")
         },
         // Worded as the generic sentence of a void reads, so the audit screen says it the same way either side.
         "redemption.void": { f in LocalizedText("兑换：作废 兑换单 \(receipt(f))", "redemption: voided receipt \(receipt(f))") },

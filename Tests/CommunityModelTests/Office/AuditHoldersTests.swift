@@ -91,6 +91,10 @@ final class AuditHoldersTests: XCTestCase {
         let actions = Set(lines.map(\.entry.action))
         XCTAssertTrue(actions.isSuperset(of: ["member.add", "ledger.adjustment", "redemption.redeem", "voucher.use", "redemption.void"]), "\(actions)")
         XCTAssertFalse(lines.contains { $0.entry.target == "member:2" }, "王芳's lines are not 李成's")
+        // The receipt's line names whose it is, as the points lines do.
+        let redeem = try XCTUnwrap(lines.first { $0.entry.action == "redemption.redeem" })
+        XCTAssertTrue(redeem.sentence.zh.hasPrefix("李成（CD0001） 兑换 DH"), redeem.sentence.zh)
+        XCTAssertTrue(redeem.sentence.en.hasPrefix("李成 (CD0001) redeemed DH"), redeem.sentence.en)
         XCTAssertEqual(try f.db.auditCount(AuditFilter(text: "李成")), lines.count)
         XCTAssertEqual(try f.db.auditCount(AuditFilter(kind: .redemption, text: "CD0001")), lines.filter { $0.kind == .redemption }.count)
         XCTAssertEqual(try f.db.check(), [])
