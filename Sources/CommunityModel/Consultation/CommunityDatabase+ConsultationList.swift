@@ -160,16 +160,15 @@ extension CommunityDatabase {
         let text = searchText(filter)
         let plan = try IssueSearch.plan(db, text: text)
         if conditions.isEmpty {
-            // A search alone is counted from its index without touching the issues: the posting list of the
-            // piece, or the narrow `issue_search` index for a common piece of a longer text.
+            // A search alone is counted without touching the issues: the posting list of the piece, or the
+            // texts held in memory for a common piece of a longer text.
             switch plan {
             case .gram(let gram) where gram == text:
                 return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM issue_gram WHERE gram = ?" + (key == nil ? "" : " AND issue_id > ?"),
                                         arguments: StatementArguments([gram] + (key.map { [$0.id] } ?? []))) ?? 0
             case .scan:
-                return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM issue INDEXED BY issue_search WHERE instr(search, ?) > 0"
-                                            + (key == nil ? "" : " AND id > ?"),
-                                        arguments: StatementArguments([text] + (key.map { [$0.id] } ?? []))) ?? 0
+                // Most issues hold the text: counted over the texts held in memory (`IssueTextIndex`).
+                return try IssueTextIndex.shared.count(db, text, after: key?.id)
             default: break
             }
         }
