@@ -10,8 +10,7 @@ import GRDB
 /// issue is added.
 final class IssueTextIndex: @unchecked Sendable {
     static let shared = IssueTextIndex()
-    private let lock = NSLock()
-    private var kept: (stamp: String, ids: [Int64], texts: [[UInt8]])?
+    private let kept = KeptByStamp<([Int64], [[UInt8]])>()
 
     /// How many issues hold `text` as `instr(search, text) > 0` finds them (bytes of the same UTF-8), only
     /// those with an id above `after` when given (the rows before a key in the newest-first list).
@@ -40,25 +39,15 @@ final class IssueTextIndex: @unchecked Sendable {
                    (SELECT COUNT(*) FROM issue)
             """))
         let stamp = "\(row?[0] as String? ?? "") \(row?[1] as Int64? ?? 0) \(row?[2] as Int64? ?? 0)"
-        lock.lock()
-        if let kept, kept.stamp == stamp {
-            lock.unlock()
-            return (kept.ids, kept.texts)
+        return try kept.value(db, stamp: stamp) {
+            var ids: [Int64] = [], texts: [[UInt8]] = []
+            let rows = try Row.fetchCursor(db, sql: "SELECT id, search FROM issue ORDER BY id")
+            while let r = try rows.next() {
+                ids.append(r[0])
+                texts.append(Array((r[1] as String).utf8))
+            }
+            return (ids, texts)
         }
-        lock.unlock()
-        var ids: [Int64] = [], texts: [[UInt8]] = []
-        let rows = try Row.fetchCursor(db, sql: "SELECT id, search FROM issue ORDER BY id")
-        while let r = try rows.next() {
-            ids.append(r[0])
-            texts.append(Array((r[1] as String).utf8))
-        }
-        // A writer's snapshot may hold an issue that rolls back: kept only when read on a reader.
-        if db.configuration.readonly {
-            lock.lock()
-            kept = (stamp, ids, texts)
-            lock.unlock()
-        }
-        return (ids, texts)
     }
 }
 

@@ -80,13 +80,13 @@ enum AuditHolders {
         var from = "FROM audit_holder h"
         var conditions = ["h.holder IN (SELECT value FROM json_each(?))"]
         var arguments: [(any DatabaseValueConvertible)?] = [jsonArray(holders)]
-        // Operator, kind and dates are compared on the line itself, as the list without text does.
-        if filter.operatorName != nil || filter.kind != nil || filter.from != nil || filter.to != nil {
+        // Operator, kind and dates are compared on the line itself, with the list's own conditions (their
+        // columns are audit_log's alone, so they need no table name here).
+        let rest = try CommunityDatabase.auditQuery(db, filter.withoutText, select: "")
+        if !rest.conditions.isEmpty {
             from += " JOIN audit_log a ON a.id = h.audit_id"
-            if let name = filter.operatorName { conditions.append("a.operator_name = ?"); arguments.append(name) }
-            if let kind = filter.kind { conditions.append("a.kind = ?"); arguments.append(kind.rawValue) }
-            if let from = filter.from { conditions.append("a.at >= ?"); arguments.append(from) }
-            if let to = filter.to { conditions.append("a.at < ?"); arguments.append(to + "~") }
+            conditions += rest.conditions
+            arguments += rest.arguments
         }
         // Each holder's lines come in order; the holders' runs interleave, so they are sorted once, as numbers.
         let rows = try Row.fetchCursor(db, sql: "SELECT h.time, h.audit_id " + from + " WHERE " + conditions.joined(separator: " AND "),

@@ -7,8 +7,7 @@ import GRDB
 /// titles are read again when the newest task or the number of lines about tasks moves (an index range count).
 final class TaskTitleIndex: @unchecked Sendable {
     static let shared = TaskTitleIndex()
-    private let lock = NSLock()
-    private var kept: (stamp: String, ids: [Int64], titles: [[UInt8]])?
+    private let kept = KeptByStamp<([Int64], [[UInt8]])>()
 
     /// Ids of tasks whose title holds `text` (letters compared without case), the first `limit` by id.
     func matches(_ db: Database, _ text: String, limit: Int) throws -> [Int64] {
@@ -30,25 +29,15 @@ final class TaskTitleIndex: @unchecked Sendable {
                    (SELECT COUNT(*) FROM audit_log WHERE target >= 'task:' AND target < 'task;')
             """)
         let stamp = "\(row?[0] as String? ?? "") \(row?[1] as Int64? ?? 0) \(row?[2] as Int64? ?? 0)"
-        lock.lock()
-        if let kept, kept.stamp == stamp {
-            lock.unlock()
-            return (kept.ids, kept.titles)
+        return try kept.value(db, stamp: stamp) {
+            var ids: [Int64] = [], titles: [[UInt8]] = []
+            let rows = try Row.fetchCursor(db, sql: "SELECT id, title FROM task ORDER BY id")
+            while let r = try rows.next() {
+                ids.append(r[0])
+                titles.append(Array((r[1] as String).lowercased().utf8))
+            }
+            return (ids, titles)
         }
-        lock.unlock()
-        var ids: [Int64] = [], titles: [[UInt8]] = []
-        let rows = try Row.fetchCursor(db, sql: "SELECT id, title FROM task ORDER BY id")
-        while let r = try rows.next() {
-            ids.append(r[0])
-            titles.append(Array((r[1] as String).lowercased().utf8))
-        }
-        // A writer's snapshot may hold a task that rolls back: kept only when read on a reader.
-        if db.configuration.readonly {
-            lock.lock()
-            kept = (stamp, ids, titles)
-            lock.unlock()
-        }
-        return (ids, titles)
     }
 }
 

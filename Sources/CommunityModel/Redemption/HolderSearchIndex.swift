@@ -107,27 +107,15 @@ struct HolderSearchIndex: Sendable {
 /// The index of the last file asked about, kept until its roster stamp moves.
 final class HolderIndexCache: @unchecked Sendable {
     static let shared = HolderIndexCache()
-    private let lock = NSLock()
-    private var kept: (file: String, stamp: Int64, index: HolderSearchIndex)?
+    private let kept = KeptByStamp<HolderSearchIndex>()
 
     /// The index for `db`'s snapshot: the kept one while the file's roster has not changed.
     func index(_ db: Database) throws -> HolderSearchIndex {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
+        let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT (SELECT file FROM pragma_database_list WHERE name = 'main') AS file, (SELECT n FROM roster_stamp) AS stamp
-            """)), let file = row["file"] as String?, !file.isEmpty, let stamp = row["stamp"] as Int64? else {
-            return try HolderSearchIndex.load(db)
-        }
-        lock.lock()
-        let current = kept
-        lock.unlock()
-        if let current, current.file == file, current.stamp == stamp { return current.index }
-        let index = try HolderSearchIndex.load(db)
-        // A writer's snapshot may hold roster rows that roll back: such an index is used once, never kept.
-        if db.configuration.readonly {
-            lock.lock()
-            kept = (file, stamp, index)
-            lock.unlock()
-        }
-        return index
+            """))
+        var stamp: String?
+        if let file = row?["file"] as String?, !file.isEmpty, let n = row?["stamp"] as Int64? { stamp = "\(file) \(n)" }
+        return try kept.value(db, stamp: stamp) { try HolderSearchIndex.load(db) }
     }
 }
