@@ -21,6 +21,7 @@ extension CommunityDatabase {
         let head = (FileHandle(forReadingAtPath: path).flatMap { try? $0.read(upToCount: 16) }) ?? Data()
         if head.isEmpty { throw FileAccessError.emptyFile(path: path) }
         guard head == Data("SQLite format 3\u{0}".utf8) else { throw StoreError.notADatabase(path: path) }
+        _ = ReaderMapping.installed
         var config = Configuration()
         config.readonly = true
         config.foreignKeysEnabled = true

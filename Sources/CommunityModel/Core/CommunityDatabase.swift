@@ -16,6 +16,7 @@ public struct CommunityDatabase: Sendable {
         let url = URL(fileURLWithPath: path)
         try? PrivateFiles.createFolder(url.deletingLastPathComponent())
         let isNew = !FileManager.default.fileExists(atPath: path)
+        _ = ReaderMapping.installed
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(10)

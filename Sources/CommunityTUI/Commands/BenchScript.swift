@@ -6,7 +6,10 @@ import Foundation
 ///
 /// One scenario per line: `name | setup keys | measured keys`. Keys are separated by spaces; `<Esc>`,
 /// `<Enter>`, `<Tab>`, `<S-Tab>`, `<BS>`, `<Up>` `<Down>` `<Left>` `<Right>`, `<PgUp>` `<PgDn>`, `<Home>`
-/// `<End>`, `<Space>` and `<C-x>` name keys; any other word is typed one character at a time.
+/// `<End>`, `<Space>` and `<C-x>` name keys; any other word is typed one character at a time. `<WaitN>`
+/// in the setup is a pause of N seconds in the terminal harness, long enough for a machine that reclaims idle
+/// memory to drop the file's pages, as a secretary's pause would; headless it is skipped (there is no
+/// terminal to wait on, and the headless column is the app's own work).
 struct BenchScenario {
     var name: String
     var setup: [Key]
@@ -36,6 +39,7 @@ struct BenchScenario {
         var keys: [Key] = []
         for word in text.split(separator: " ") {
             if word.hasPrefix("<"), word.hasSuffix(">"), word.count > 2 {
+                if pauseSeconds(String(word.dropFirst().dropLast())) != nil { continue }
                 guard let key = named(String(word.dropFirst().dropLast())) else {
                     throw ParseError(line: line, text: "unknown key \(word)")
                 }
@@ -45,6 +49,12 @@ struct BenchScenario {
             }
         }
         return keys
+    }
+
+    /// The N of `<WaitN>`, or nil when the word is not a pause.
+    static func pauseSeconds(_ name: String) -> Int? {
+        guard name.hasPrefix("Wait") else { return nil }
+        return Int(name.dropFirst(4)).flatMap { $0 > 0 ? $0 : nil }
     }
 
     private static func named(_ name: String) -> Key? {
