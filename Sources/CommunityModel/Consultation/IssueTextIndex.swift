@@ -10,7 +10,8 @@ import GRDB
 /// issue is added.
 final class IssueTextIndex: @unchecked Sendable {
     static let shared = IssueTextIndex()
-    private let kept = KeptByStamp<([Int64], [[UInt8]])>()
+    private let kept = KeptTexts(changeSQL: "(SELECT COALESCE(MAX(id), 0) FROM issue), (SELECT COUNT(*) FROM issue)",
+                                 textSQL: "SELECT id, search FROM issue ORDER BY id", lowercased: false)
 
     /// How many issues hold `text` as `instr(search, text) > 0` finds them (bytes of the same UTF-8), only
     /// those with an id above `after` when given (the rows before a key in the newest-first list).
@@ -34,20 +35,7 @@ final class IssueTextIndex: @unchecked Sendable {
 
     /// The ids and texts as of `db`'s snapshot: the kept ones while no issue was added, else read again.
     func texts(_ db: Database) throws -> ([Int64], [[UInt8]]) {
-        let row = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT (SELECT file FROM pragma_database_list WHERE name = 'main'), (SELECT COALESCE(MAX(id), 0) FROM issue),
-                   (SELECT COUNT(*) FROM issue)
-            """))
-        let stamp = "\(row?[0] as String? ?? "") \(row?[1] as Int64? ?? 0) \(row?[2] as Int64? ?? 0)"
-        return try kept.value(db, stamp: stamp) {
-            var ids: [Int64] = [], texts: [[UInt8]] = []
-            let rows = try Row.fetchCursor(db, sql: "SELECT id, search FROM issue ORDER BY id")
-            while let r = try rows.next() {
-                ids.append(r[0])
-                texts.append(Array((r[1] as String).utf8))
-            }
-            return (ids, texts)
-        }
+        try kept.texts(db)
     }
 }
 

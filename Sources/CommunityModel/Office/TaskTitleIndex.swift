@@ -7,7 +7,9 @@ import GRDB
 /// titles are read again when the newest task or the number of lines about tasks moves (an index range count).
 final class TaskTitleIndex: @unchecked Sendable {
     static let shared = TaskTitleIndex()
-    private let kept = KeptByStamp<([Int64], [[UInt8]])>()
+    private let kept = KeptTexts(
+        changeSQL: "(SELECT COALESCE(MAX(id), 0) FROM task), (SELECT COUNT(*) FROM audit_log WHERE target >= 'task:' AND target < 'task;')",
+        textSQL: "SELECT id, title FROM task ORDER BY id", lowercased: true)
 
     /// Ids of tasks whose title holds `text` (letters compared without case), the first `limit` by id.
     func matches(_ db: Database, _ text: String, limit: Int) throws -> [Int64] {
@@ -24,20 +26,7 @@ final class TaskTitleIndex: @unchecked Sendable {
 
     /// The ids and titles as of `db`'s snapshot: the kept ones while the stamp holds, else read again.
     func titles(_ db: Database) throws -> ([Int64], [[UInt8]]) {
-        let row = try Row.fetchOne(db, sql: """
-            SELECT (SELECT file FROM pragma_database_list WHERE name = 'main'), (SELECT COALESCE(MAX(id), 0) FROM task),
-                   (SELECT COUNT(*) FROM audit_log WHERE target >= 'task:' AND target < 'task;')
-            """)
-        let stamp = "\(row?[0] as String? ?? "") \(row?[1] as Int64? ?? 0) \(row?[2] as Int64? ?? 0)"
-        return try kept.value(db, stamp: stamp) {
-            var ids: [Int64] = [], titles: [[UInt8]] = []
-            let rows = try Row.fetchCursor(db, sql: "SELECT id, title FROM task ORDER BY id")
-            while let r = try rows.next() {
-                ids.append(r[0])
-                titles.append(Array((r[1] as String).lowercased().utf8))
-            }
-            return (ids, titles)
-        }
+        try kept.texts(db)
     }
 }
 
